@@ -1,0 +1,89 @@
+/** `flagdiff kernel`: kernel configs against Kata's guest-kernel requirements or given fragments. */
+import { compareKernel } from '../compare/compare-kernel.js';
+import { kataKernelFlavors, kataKernelProfile } from '../knowledge/kata-kernel-profile.js';
+import type { Arch } from '../model/arch.js';
+import type { ConfigSet } from '../model/config-set.js';
+import { profileFromConfig } from '../model/profile-from-config.js';
+import type { Report } from '../model/report.js';
+import type { Profile } from '../model/requirement.js';
+import { severityRank } from '../model/severity.js';
+import { loadFragments, loadKconfig } from '../readers/kconfig/load-kconfig.js';
+import { createReportDocument } from '../report/report-document.js';
+import { chooseStyle } from './color.js';
+import { KERNEL_HELP } from './help.js';
+import { EXIT, UsageError } from './io.js';
+import type { CliIo } from './io.js';
+import { nodeHost } from './node-host.js';
+import { COMMON_OPTIONS, FAIL_ON, oneOf, parseArches, parseCommand } from './options.js';
+import type { FailOn } from './options.js';
+import { writeOutput } from './write-output.js';
+
+const OPTIONS = {
+  ...COMMON_OPTIONS,
+  reference: { type: 'string', short: 'r', multiple: true },
+  arch: { type: 'string', multiple: true },
+  flavor: { type: 'string', default: 'plain' },
+  modules: { type: 'boolean' },
+  'fail-on': { type: 'string', default: 'error' },
+  quiet: { type: 'boolean', short: 'q' },
+} as const;
+
+export async function run(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommand(args, OPTIONS);
+  if (values.help) {
+    io.stdout.write(KERNEL_HELP);
+    return EXIT.ok;
+  }
+  const format = oneOf('format', values.format, ['text', 'json']);
+  const failOn = oneOf('fail-on', values['fail-on'], FAIL_ON);
+  const arches = parseArches(values.arch);
+  if (positionals.length === 0) throw new UsageError('no CANDIDATE given');
+
+  const host = nodeHost(io.stdin ? { stdin: io.stdin } : {});
+  const references = values.reference ?? ['kata'];
+  const builtIn = references.length === 1 && references[0] === 'kata';
+  const fragments = builtIn ? undefined : await loadFragments(references, host);
+
+  const builtIns = new Map<Arch, Profile>();
+  const reports: Report[] = [];
+  for (const path of positionals) {
+    const candidate = await loadKconfig(path, host);
+    const archesFor = arches.length ? arches : candidate.meta.arch ? [candidate.meta.arch as Arch] : [];
+    if (builtIn && archesFor.length === 0) {
+      throw new UsageError(`cannot tell which architecture ${path} is for (no "# Linux/<arch> ... Kernel Configuration" header); pass --arch`);
+    }
+    for (const arch of archesFor.length ? archesFor : [undefined]) {
+      const profile = fragments
+        ? referenceProfile(fragments, references, arch)
+        : (builtIns.get(arch!) ?? builtIns.set(arch!, builtInProfile(arch!, values.flavor)).get(arch!)!);
+      reports.push(compareKernel(profile, candidate, { modules: values.modules === true }));
+    }
+  }
+
+  const document = createReportDocument(reports);
+  if (format === 'json') {
+    const { formatJson } = await import('../report/format-json.js');
+    await writeOutput(formatJson(document), io, values.output);
+  } else {
+    const { formatText } = await import('../report/format-text.js');
+    const style = values.output ? undefined : await chooseStyle(io, values.color);
+    await writeOutput(formatText(document, { ...(style ? { style } : {}), quiet: values.quiet === true }), io, values.output);
+  }
+  return failed(reports, failOn) ? EXIT.findings : EXIT.ok;
+}
+
+function builtInProfile(arch: Arch, flavor: string): Profile {
+  const flavors = kataKernelFlavors(arch);
+  if (!flavors.includes(flavor)) throw new UsageError(`the built-in Kata profile has no ${flavor} flavour for ${arch}; it has ${flavors.join(', ')}`);
+  return kataKernelProfile(arch, flavor);
+}
+
+function referenceProfile(fragments: ConfigSet, references: readonly string[], arch: Arch | undefined): Profile {
+  return profileFromConfig(fragments, { name: 'reference', source: references.join(', '), ...(arch ? { arch } : {}) });
+}
+
+function failed(reports: readonly Report[], failOn: FailOn): boolean {
+  if (failOn === 'never') return false;
+  const threshold = severityRank(failOn);
+  return reports.some((report) => report.findings.some((finding) => severityRank(finding.severity) >= threshold));
+}

@@ -1,0 +1,77 @@
+/** The real file system as a `ReadHost`, with `-` standing for standard input. */
+import { createReadStream } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { InputError, diagnostic } from '../model/diagnostic.js';
+import { describeSize } from '../readers/decode-input.js';
+import type { PathKind, ReadHost } from '../readers/host.js';
+
+export interface NodeHostOptions {
+  /** Standard input, for the path `-`; defaults to `process.stdin`. */
+  readonly stdin?: NodeJS.ReadableStream;
+}
+
+export function nodeHost(options: NodeHostOptions = {}): ReadHost {
+  let stdinRead: Promise<Uint8Array> | undefined;
+  return {
+    async kind(path) {
+      if (path === '-') return 'file';
+      try {
+        const s = await stat(path);
+        return s.isDirectory() ? 'directory' : 'file';
+      } catch (error) {
+        if (isCode(error, 'ENOENT') || isCode(error, 'ENOTDIR')) return 'missing' satisfies PathKind;
+        throw unreadable(path, error);
+      }
+    },
+    async readFile(path, maxBytes) {
+      if (path === '-') {
+        stdinRead ??= readCapped(options.stdin ?? process.stdin, '-', maxBytes);
+        return stdinRead;
+      }
+      try {
+        // /proc files report size 0, so the cap is enforced while reading too.
+        if ((await stat(path)).size > maxBytes) throw tooLarge(path, maxBytes);
+        return await readCapped(createReadStream(path), path, maxBytes);
+      } catch (error) {
+        throw error instanceof InputError ? error : unreadable(path, error);
+      }
+    },
+    async list(directory) {
+      try {
+        return await readdir(directory);
+      } catch (error) {
+        throw unreadable(directory, error);
+      }
+    },
+  };
+}
+
+async function readCapped(stream: NodeJS.ReadableStream, path: string, maxBytes: number): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += buffer.length;
+    if (size > maxBytes) {
+      (stream as { destroy?: () => void }).destroy?.();
+      throw tooLarge(path, maxBytes);
+    }
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function tooLarge(path: string, maxBytes: number): InputError {
+  return new InputError(diagnostic('FD104', `larger than the ${describeSize(maxBytes)} input limit`, { file: path, line: 0 }));
+}
+
+function unreadable(path: string, error: unknown): InputError {
+  const code = (error as { code?: string }).code;
+  const reason =
+    code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : `cannot be read (${code ?? String(error)})`;
+  return new InputError(diagnostic('FD104', reason, { file: path, line: 0 }));
+}
+
+function isCode(error: unknown, code: string): boolean {
+  return (error as { code?: string }).code === code;
+}

@@ -1,0 +1,40 @@
+/** Argument parsing shared by the commands: node:util parseArgs, with mistakes turned into usage errors. */
+import { parseArgs } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
+import { ARCHES, isArch } from '../model/arch.js';
+import type { Arch } from '../model/arch.js';
+import type { Severity } from '../model/severity.js';
+import { UsageError } from './io.js';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** Options every command takes. `color` is declared because chalk also reads it from argv. */
+export const COMMON_OPTIONS = {
+  format: { type: 'string', short: 'f', default: 'text' },
+  output: { type: 'string', short: 'o' },
+  color: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies Options;
+
+export function parseCommand<O extends Options>(args: readonly string[], options: O) {
+  try {
+    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true, allowNegative: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+export function oneOf<T extends string>(option: string, value: string, choices: readonly T[]): T {
+  if ((choices as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`--${option} must be one of ${choices.join(', ')}; got '${value}'`);
+}
+
+export function parseArches(values: readonly string[] | undefined): Arch[] {
+  return (values ?? []).map((value) => {
+    if (isArch(value)) return value;
+    throw new UsageError(`--arch must be one of ${ARCHES.join(', ')} (uname -m names); got '${value}'`);
+  });
+}
+
+export type FailOn = Severity | 'never';
+export const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'info', 'never'];

@@ -1,0 +1,124 @@
+/**
+ * Kernel semantics (DESIGN.md §5): Kata's guest is built with MODULES off, so `m` does not satisfy
+ * `y` unless the guest can load modules; `y` satisfies `m`; `# X is not set` is an explicit `n`,
+ * and absent is different from `n`.
+ */
+import type { ConfigSet } from '../model/config-set.js';
+import { CODES, type Code } from '../model/codes.js';
+import { diagnostic } from '../model/diagnostic.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { Finding, FindingKind } from '../model/finding.js';
+import { parseKconfigValue, sameKconfigValue, tristateRank } from '../model/kconfig-value.js';
+import type { Report } from '../model/report.js';
+import type { Profile, Requirement } from '../model/requirement.js';
+import type { Setting } from '../model/setting.js';
+import { summarize, sortFindings } from './summarize.js';
+
+export interface KernelCompareOptions {
+  /** The guest can load modules (a distro kernel with an initramfs): `m` then satisfies `y`. */
+  readonly modules?: boolean;
+}
+
+const CODE_OF: Readonly<Record<FindingKind, Code>> = {
+  missing: 'FD201',
+  disabled: 'FD202',
+  module: 'FD203',
+  value: 'FD204',
+  extra: 'FD205',
+};
+
+export function compareKernel(profile: Profile, candidate: ConfigSet, options: KernelCompareOptions = {}): Report {
+  const findings: Finding[] = [];
+  let requirements = 0;
+  for (const key in profile.requirements) {
+    requirements++;
+    const requirement = profile.requirements[key]!;
+    const have = candidate.settings[key];
+    const kind = judge(requirement.want, have?.value, options);
+    if (kind) findings.push(toFinding(kind, requirement, have, candidate));
+  }
+  return {
+    domain: 'kernel',
+    arch: profile.arch ?? candidate.meta.arch ?? null,
+    reference: { name: profile.name, source: profile.source },
+    candidate: { source: candidate.meta.source, version: candidate.meta.version ?? null },
+    findings: sortFindings(findings),
+    summary: summarize(findings, requirements),
+    diagnostics: [...candidate.diagnostics, ...archDiagnostics(profile, candidate)],
+  };
+}
+
+/** The kind of gap between a wanted and a found value, or `undefined` when the requirement holds. */
+export function judge(want: string, have: string | undefined, options: KernelCompareOptions = {}): FindingKind | undefined {
+  const wanted = parseKconfigValue(want);
+  if (have === undefined) return wanted.type === 'tristate' && wanted.value === 'n' ? undefined : 'missing';
+  const found = parseKconfigValue(have);
+  if (wanted.type === 'tristate' && wanted.value === 'n') {
+    return found.type === 'tristate' && found.value !== 'n' ? 'extra' : undefined;
+  }
+  if (found.type === 'tristate' && found.value === 'n') return 'disabled';
+  if (wanted.type === 'tristate' && found.type === 'tristate') {
+    if (wanted.value === 'y' && found.value === 'm') return options.modules ? undefined : 'module';
+    return tristateRank(found.value) >= tristateRank(wanted.value) ? undefined : 'value';
+  }
+  return sameKconfigValue(wanted, found) ? undefined : 'value';
+}
+
+function toFinding(kind: FindingKind, requirement: Requirement, have: Setting | undefined, candidate: ConfigSet): Finding {
+  const code = CODE_OF[kind];
+  const allowedAbsent = kind === 'missing' && requirement.mayBeAbsent;
+  return {
+    code,
+    kind,
+    domain: 'kernel',
+    key: requirement.key,
+    want: requirement.want,
+    have: have?.value ?? null,
+    severity: allowedAbsent ? 'info' : (requirement.severity ?? CODES[code].severity),
+    reasons: requirement.reasons,
+    message: messageOf(kind, requirement, have),
+    reference: requirement.origin,
+    candidate: have?.origin ?? null,
+    explanation: explain(kind, requirement, candidate),
+  };
+}
+
+function messageOf(kind: FindingKind, { key, want }: Requirement, have: Setting | undefined): string {
+  switch (kind) {
+    case 'missing':
+      return `${key}=${want} is required, but the candidate does not set ${key}`;
+    case 'disabled':
+      return `${key}=${want} is required, but the candidate has ${key} not set`;
+    case 'module':
+      return `${key}=${want} is required built in, but the candidate builds it as a module`;
+    case 'value':
+      return `${key}=${want} is required, but the candidate has ${key}=${have?.value}`;
+    case 'extra':
+      return `${key} is turned off by the reference, but the candidate has ${key}=${have?.value}`;
+  }
+}
+
+function explain(kind: FindingKind, requirement: Requirement, candidate: ConfigSet): string {
+  switch (kind) {
+    case 'missing':
+      if (requirement.mayBeAbsent) return 'The reference allows this symbol to be absent: it was renamed, removed or added across kernel versions.';
+      return candidate.meta.shape === 'full'
+        ? 'A generated config leaves out symbols that do not exist in its kernel version and symbols whose dependencies are unmet.'
+        : 'The candidate does not mention this symbol.';
+    case 'disabled':
+      return 'The guest kernel would lack this feature.';
+    case 'module':
+      return 'Kata builds its guest kernel without module support (CONFIG_MODULES is not set), so a module cannot be loaded there; pass --modules if the guest can load modules.';
+    case 'value':
+      return 'The candidate is built with another value.';
+    case 'extra':
+      return 'The reference keeps this off; enabling it adds size or attack surface to the guest.';
+  }
+}
+
+function archDiagnostics(profile: Profile, candidate: ConfigSet): Diagnostic[] {
+  const { arch, declaredArch } = candidate.meta;
+  if (!profile.arch || (!arch && !declaredArch) || arch === profile.arch) return [];
+  const line = candidate.meta.shape === 'partial' ? 1 : 0;
+  return [diagnostic('FD106', `the candidate is a ${declaredArch ?? arch} configuration, compared with the ${profile.arch} reference`, { file: candidate.meta.source, line })];
+}

@@ -1,0 +1,20 @@
+/** Counts and ordering shared by every domain's comparison. */
+import type { Finding, FindingKind } from '../model/finding.js';
+import { FINDING_KINDS } from '../model/finding.js';
+import type { Summary } from '../model/report.js';
+
+export function summarize(findings: readonly Finding[], requirements: number): Summary {
+  const byKind: Partial<Record<FindingKind, number>> = {};
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const finding of findings) {
+    counts[finding.severity]++;
+    byKind[finding.kind] = (byKind[finding.kind] ?? 0) + 1;
+  }
+  return { requirements, satisfied: requirements - findings.length, ...counts, byKind };
+}
+
+/** Kind order first (what breaks a guest before what widens it), then key in byte order. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  const rank = (kind: FindingKind) => FINDING_KINDS.indexOf(kind);
+  return [...findings].sort((a, b) => rank(a.kind) - rank(b.kind) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}

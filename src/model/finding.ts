@@ -1,0 +1,44 @@
+/** One way a candidate falls short of, or goes beyond, a reference requirement. */
+import type { Code } from './codes.js';
+import type { Domain } from './config-set.js';
+import type { Origin } from './origin.js';
+import type { Severity } from './severity.js';
+
+/**
+ * - `missing`: the reference needs it, the candidate does not mention it.
+ * - `disabled`: the candidate explicitly turns it off.
+ * - `module`: built as a module where built-in is needed.
+ * - `value`: another value.
+ * - `extra`: the candidate enables what the reference turns off.
+ */
+export type FindingKind = 'missing' | 'disabled' | 'module' | 'value' | 'extra';
+
+/** Kinds in report order: what breaks a guest first, what widens it last. */
+export const FINDING_KINDS: readonly FindingKind[] = ['missing', 'disabled', 'module', 'value', 'extra'];
+
+/** What a user would see if the gap is left, and how to avoid it. */
+export interface Hint {
+  readonly symptom: string;
+  readonly fix: string;
+}
+
+export interface Finding {
+  readonly code: Code;
+  readonly kind: FindingKind;
+  readonly domain: Domain;
+  readonly key: string;
+  /** The reference's value. */
+  readonly want: string;
+  /** The candidate's value; `null` when the candidate does not mention the key at all. */
+  readonly have: string | null;
+  readonly severity: Severity;
+  /** Why the reference wants it (Kata's tags, fragment names). */
+  readonly reasons: readonly string[];
+  /** One sentence naming the key, what is wanted and what was found. */
+  readonly message: string;
+  readonly reference: Origin;
+  readonly candidate: Origin | null;
+  /** Why it matters, in a sentence or two. */
+  readonly explanation?: string;
+  readonly hint?: Hint;
+}

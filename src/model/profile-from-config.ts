@@ -1,0 +1,49 @@
+/** Turns a reference configuration (merged fragments) into requirements, each with its reasons. */
+import type { ConfigSet } from './config-set.js';
+import { writersOf } from './merge-config-sets.js';
+import type { Profile, Requirement } from './requirement.js';
+
+export interface ProfileOptions {
+  readonly name: string;
+  readonly source?: string;
+  readonly arch?: string;
+  readonly flavor?: string;
+  readonly meta?: Readonly<Record<string, string>>;
+  /** Keys the reference allows to be absent (Kata's whitelist). */
+  readonly mayBeAbsent?: (key: string) => boolean;
+}
+
+/**
+ * Every setting becomes a requirement. Its reasons are the names of the files that wrote it
+ * (`common/9p.conf` → `9p`), since Kata names its fragments after what they are for.
+ */
+export function profileFromConfig(set: ConfigSet, options: ProfileOptions): Profile {
+  const requirements: Record<string, Requirement> = Object.create(null) as Record<string, Requirement>;
+  for (const key in set.settings) {
+    const setting = set.settings[key]!;
+    const reasons = [...new Set(writersOf(setting).map((w) => reasonOf(w.origin.file)))];
+    requirements[key] = {
+      key,
+      want: setting.value,
+      reasons,
+      origin: setting.origin,
+      ...(setting.writers ? { writers: setting.writers } : {}),
+      ...(options.mayBeAbsent?.(key) ? { mayBeAbsent: true } : {}),
+    };
+  }
+  return {
+    name: options.name,
+    domain: set.domain,
+    source: options.source ?? set.meta.source,
+    ...(options.arch ? { arch: options.arch } : {}),
+    ...(options.flavor ? { flavor: options.flavor } : {}),
+    ...(options.meta ? { meta: options.meta } : {}),
+    requirements,
+  };
+}
+
+/** `fragments/common/9p.conf` → `9p`; `gpu/nvidia.x86_64.conf.in` → `nvidia.x86_64`. */
+export function reasonOf(file: string): string {
+  const base = file.slice(file.lastIndexOf('/') + 1);
+  return base.replace(/\.conf(\.in)?$/, '') || base;
+}

@@ -1,0 +1,34 @@
+/** What a reference (Kata) requires of a candidate, and why. */
+import type { Domain } from './config-set.js';
+import type { Origin } from './origin.js';
+import type { Assignment } from './setting.js';
+import type { Severity } from './severity.js';
+
+export interface Requirement {
+  readonly key: string;
+  /** The value the reference sets, written as in its format (kernel: `y`, `m`, `n`, `240`, `"str"`). */
+  readonly want: string;
+  /** Why: Kata's tags or the names of the fragments that ask for it. */
+  readonly reasons: readonly string[];
+  /** The assignment that decided `want` (the last writer). */
+  readonly origin: Origin;
+  /** Earlier assignments the last one overrode, oldest first. */
+  readonly writers?: readonly Assignment[];
+  /** Overrides the finding code's severity. */
+  readonly severity?: Severity;
+  /** The reference accepts its absence (Kata's whitelist: symbols renamed or removed across versions). */
+  readonly mayBeAbsent?: boolean;
+}
+
+/** A named set of requirements for one domain and architecture, with where it came from. */
+export interface Profile {
+  readonly name: string;
+  readonly domain: Domain;
+  /** Human-readable origin: a checkout path, or the upstream commit of a built-in profile. */
+  readonly source: string;
+  readonly arch?: string;
+  readonly flavor?: string;
+  /** Versions the reference targets (`kernel: 6.18.35`, `qemu: 11.0.1`) and its commit. */
+  readonly meta?: Readonly<Record<string, string>>;
+  readonly requirements: Readonly<Record<string, Requirement>>;
+}
