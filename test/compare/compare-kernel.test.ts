@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { compareKernel, judge } from '../../src/compare/compare-kernel.js';
+import { profileFromConfig } from '../../src/model/profile-from-config.js';
+import { readKconfig } from '../../src/readers/kconfig/read-kconfig.js';
+
+describe('judge: the comparison table', () => {
+  it.each([
+    // want, have (undefined: absent), kind
+    ['y', undefined, 'missing'],
+    ['m', undefined, 'missing'],
+    ['240', undefined, 'missing'],
+    ['"str"', undefined, 'missing'],
+    ['y', 'n', 'disabled'],
+    ['m', 'n', 'disabled'],
+    ['240', 'n', 'disabled'],
+    ['y', 'm', 'module'],
+    ['240', '8192', 'value'],
+    ['0x10', '0x20', 'value'],
+    ['"-kata"', '""', 'value'],
+    ['y', '"y"', 'value'],
+    ['y', 'yes', 'value'],
+    ['n', 'y', 'extra'],
+    ['n', 'm', 'extra'],
+  ])('want %s, have %s: %s', (want, have, kind) => {
+    expect(judge(want, have)).toBe(kind);
+  });
+
+  it.each([
+    // want, have: satisfied
+    ['y', 'y'],
+    ['m', 'm'],
+    ['m', 'y'], // built in satisfies a module
+    ['n', 'n'],
+    ['n', undefined], // absent is off
+    ['240', '240'],
+    ['0x10', '16'], // numbers compare by value
+    ['0x10', '0X10'],
+    ['"str"', '"str"'],
+  ])('want %s, have %s: satisfied', (want, have) => {
+    expect(judge(want, have)).toBeUndefined();
+  });
+
+  it('accepts m for y when the guest can load modules, and only then', () => {
+    expect(judge('y', 'm', { modules: true })).toBeUndefined();
+    expect(judge('y', 'n', { modules: true })).toBe('disabled');
+    expect(judge('y', 'm', { modules: false })).toBe('module');
+  });
+});
+
+describe('compareKernel', () => {
+  const reference = readKconfig('CONFIG_A=y\nCONFIG_B=y\nCONFIG_C=y\n# CONFIG_D is not set\nCONFIG_E=240\nCONFIG_F=y\n', 'kata.conf');
+  const candidate = readKconfig('# Linux/x86 6.12.1 Kernel Configuration\nCONFIG_64BIT=y\nCONFIG_B=m\n# CONFIG_C is not set\nCONFIG_D=y\nCONFIG_E=512\nCONFIG_F=y\n', 'distro.config');
+  const profile = profileFromConfig(reference, { name: 'kata', mayBeAbsent: (key) => key === 'CONFIG_Z' });
+  const report = compareKernel(profile, candidate);
+
+  it('gives one finding per unmet requirement, sorted by kind, with both origins', () => {
+    expect(report.findings.map((f) => [f.kind, f.key, f.want, f.have, f.severity, f.reference.line, f.candidate?.line ?? null])).toEqual([
+      ['missing', 'CONFIG_A', 'y', null, 'error', 1, null],
+      ['disabled', 'CONFIG_C', 'y', 'n', 'error', 3, 4],
+      ['module', 'CONFIG_B', 'y', 'm', 'error', 2, 3],
+      ['value', 'CONFIG_E', '240', '512', 'warning', 5, 6],
+      ['extra', 'CONFIG_D', 'n', 'y', 'warning', 4, 5],
+    ]);
+  });
+
+  it('counts every requirement once: satisfied or one finding', () => {
+    expect(report.summary).toEqual({
+      requirements: 6,
+      satisfied: 1,
+      error: 3,
+      warning: 2,
+      info: 0,
+      byKind: { missing: 1, disabled: 1, module: 1, value: 1, extra: 1 },
+    });
+  });
+
+  it('names the reference, the candidate and its version', () => {
+    expect(report).toMatchObject({
+      domain: 'kernel',
+      arch: 'x86_64',
+      reference: { name: 'kata', source: 'kata.conf' },
+      candidate: { source: 'distro.config', version: '6.12.1' },
+    });
+  });
+
+  it('lowers a missing requirement the reference allows to be absent to info', () => {
+    const allowed = profileFromConfig(readKconfig('CONFIG_Z=y\n', 'k'), { name: 'k', mayBeAbsent: (key) => key === 'CONFIG_Z' });
+    expect(compareKernel(allowed, candidate).findings).toMatchObject([{ kind: 'missing', key: 'CONFIG_Z', severity: 'info' }]);
+  });
+
+  it('says when the candidate is for another arch', () => {
+    const arm = readKconfig('# Linux/arm64 6.12.1 Kernel Configuration\nCONFIG_A=y\n', 'arm.config');
+    const x86 = profileFromConfig(reference, { name: 'kata', arch: 'x86_64' });
+    expect(compareKernel(x86, arm).diagnostics).toMatchObject([{ code: 'FD106', level: 'warning', file: 'arm.config' }]);
+    expect(compareKernel(x86, candidate).diagnostics).toEqual([]);
+  });
+});

@@ -1,0 +1,24 @@
+/** The shared real-world corpus. Tests that need it fail loudly when it is not there. */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+export const PROJECT = fileURLToPath(new URL('../..', import.meta.url));
+export const CORPUS = join(PROJECT, '..', 'shared', 'corpus');
+export const FIXTURES = join(PROJECT, 'fixtures');
+
+/** Absolute path of a corpus file; throws with a clear message when the corpus is missing. */
+export function corpus(path: string): string {
+  const full = join(CORPUS, path);
+  if (!existsSync(full)) throw new Error(`corpus file missing: ${full} (tests read ../shared/corpus next to the project)`);
+  return full;
+}
+
+export function fixture(path: string): string {
+  return join(FIXTURES, path);
+}
+
+export const KATA_FRAGMENTS = 'kernel/kata/fragments';
+export const DEBIAN_AMD64 = 'kernel/debian/config-6.12.117-amd64';
+export const DEBIAN_CLOUD = 'kernel/debian/config-6.12.117-cloud-amd64';
+export const FEDORA_X86 = 'kernel/fedora/kernel-7.2.0-rc6-x86_64-fedora.config';
