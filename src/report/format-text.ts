@@ -49,8 +49,8 @@ function formatReport(report: Report, { style = PLAIN_STYLE, quiet = false }: Te
 function formatFinding(finding: Finding, width: number, style: TextStyle): string {
   const change = `${finding.want} → ${finding.have ?? 'absent'}`;
   const reasons = finding.reasons.length ? ` [${finding.reasons.join(', ')}]` : '';
-  const where = finding.candidate ? `${formatOrigin(finding.candidate)} ← ` : '';
-  return `  ${paint(style, finding.severity, finding.severity.padEnd(7))} ${finding.key.padEnd(width)}  ${change}${reasons}  ${style.dim(`${where}${formatOrigin(finding.reference)}`)}`;
+  const where = `${finding.candidate ? `${formatOrigin(finding.candidate)}, ` : ''}wanted at ${formatOrigin(finding.reference)}`;
+  return `  ${paint(style, finding.severity, finding.severity.padEnd(7))} ${finding.key.padEnd(width)}  ${change}${reasons}  ${style.dim(where)}`;
 }
 
 function summaryLine(report: Report, style: TextStyle): string {

@@ -1,0 +1,57 @@
+// The built executable (dist/cli.js, built by `npm test` first), run as users run it.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEBIAN_AMD64, PROJECT, corpus } from '../helpers/corpus.js';
+
+const BIN = join(PROJECT, 'dist', 'cli.js');
+const run = (args: string[], options: { input?: string; env?: Record<string, string> } = {}) =>
+  spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...options.env }, ...(options.input !== undefined ? { input: options.input } : {}) });
+
+describe('dist/cli.js', () => {
+  it('is an executable with a node shebang', () => {
+    expect(readFileSync(BIN, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
+    expect(statSync(BIN).mode & 0o111).not.toBe(0);
+  });
+
+  it('answers --help without loading a reader: the static import closure holds none', () => {
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const code = readFileSync(join(PROJECT, 'dist', file), 'utf8');
+      for (const m of code.matchAll(/^import\s[^;]*?from\s*"\.\/([^"]+)"|^import\s*"\.\/([^"]+)"/gm)) visit((m[1] ?? m[2])!);
+    };
+    visit('cli.js');
+    const loaded = [...seen].map((f) => readFileSync(join(PROJECT, 'dist', f), 'utf8')).join('\n');
+    expect(loaded).toContain('Usage:');
+    expect(loaded).not.toMatch(/function readKconfig|function compareKernel|chalk/);
+  });
+
+  it('stops quietly when the reader of its output goes away (| head)', () => {
+    // show prints ~700 KB here, well past a pipe's buffer, so writes fail with EPIPE after head exits.
+    const pipeline = `"${process.execPath}" "${BIN}" show "${corpus(DEBIAN_AMD64)}" | head -1; echo "status \${PIPESTATUS[0]}"`;
+    const result = spawnSync('bash', ['-c', pipeline], { encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.stdout.split('\n').slice(1)).toEqual(['status 0', '']);
+  });
+
+  it('reads stdin and prints plain text into a pipe', () => {
+    const result = run(['kernel', '-'], { input: readFileSync(corpus(DEBIAN_AMD64), 'utf8') });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('kernel x86_64: 643 requirements, 314 satisfied');
+    expect(result.stdout).not.toContain('\u001b[');
+  });
+
+  it('ends bad input with exit 2 and one line, never a stack trace', () => {
+    const result = run(['kernel', join(PROJECT, 'dist')]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^flagdiff: \S+dist: is a directory; give a kernel config file .*\n$/);
+  });
+
+  it('prints the same version as package.json', () => {
+    const { version } = JSON.parse(readFileSync(join(PROJECT, 'package.json'), 'utf8')) as { version: string };
+    expect(execFileSync(process.execPath, [BIN, '--version'], { encoding: 'utf8' })).toBe(`${version}\n`);
+  });
+});
