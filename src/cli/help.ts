@@ -58,3 +58,5 @@ Options:
       --no-color        no colour (also NO_COLOR=1); --color forces it
   -h, --help            this text
 `;
+
+export const COMMAND_HELP: Readonly<Record<string, string>> = { kernel: KERNEL_HELP, show: SHOW_HELP };

@@ -1,6 +1,5 @@
 /** `flagdiff kernel`: kernel configs against Kata's guest-kernel requirements or given fragments. */
 import { compareKernel } from '../compare/compare-kernel.js';
-import { kataKernelFlavors, kataKernelProfile } from '../knowledge/kata-kernel-profile.js';
 import type { Arch } from '../model/arch.js';
 import type { ConfigSet } from '../model/config-set.js';
 import { profileFromConfig } from '../model/profile-from-config.js';
@@ -8,9 +7,10 @@ import type { Report } from '../model/report.js';
 import type { Profile } from '../model/requirement.js';
 import { severityRank } from '../model/severity.js';
 import { loadFragments, loadKconfig } from '../readers/kconfig/load-kconfig.js';
+import { formatJson } from '../report/format-json.js';
+import { formatText } from '../report/format-text.js';
 import { createReportDocument } from '../report/report-document.js';
 import { chooseStyle } from './color.js';
-import { KERNEL_HELP } from './help.js';
 import { EXIT, UsageError } from './io.js';
 import type { CliIo } from './io.js';
 import { nodeHost } from './node-host.js';
@@ -30,10 +30,6 @@ const OPTIONS = {
 
 export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommand(args, OPTIONS);
-  if (values.help) {
-    io.stdout.write(KERNEL_HELP);
-    return EXIT.ok;
-  }
   const format = oneOf('format', values.format, ['text', 'json']);
   const failOn = oneOf('fail-on', values['fail-on'], FAIL_ON);
   const arches = parseArches(values.arch);
@@ -45,6 +41,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const fragments = builtIn ? undefined : await loadFragments(references, host);
 
   const builtIns = new Map<Arch, Profile>();
+  const kata = builtIn ? await import('../knowledge/kata-kernel-profile.js') : undefined;
   const reports: Report[] = [];
   for (const path of positionals) {
     const candidate = await loadKconfig(path, host);
@@ -55,27 +52,27 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     for (const arch of archesFor.length ? archesFor : [undefined]) {
       const profile = fragments
         ? referenceProfile(fragments, references, arch)
-        : (builtIns.get(arch!) ?? builtIns.set(arch!, builtInProfile(arch!, values.flavor)).get(arch!)!);
+        : (builtIns.get(arch!) ?? builtIns.set(arch!, builtInProfile(kata!, arch!, values.flavor)).get(arch!)!);
       reports.push(compareKernel(profile, candidate, { modules: values.modules === true }));
     }
   }
 
   const document = createReportDocument(reports);
   if (format === 'json') {
-    const { formatJson } = await import('../report/format-json.js');
     await writeOutput(formatJson(document), io, values.output);
   } else {
-    const { formatText } = await import('../report/format-text.js');
     const style = values.output ? undefined : await chooseStyle(io, values.color);
     await writeOutput(formatText(document, { ...(style ? { style } : {}), quiet: values.quiet === true }), io, values.output);
   }
   return failed(reports, failOn) ? EXIT.findings : EXIT.ok;
 }
 
-function builtInProfile(arch: Arch, flavor: string): Profile {
-  const flavors = kataKernelFlavors(arch);
+type Knowledge = typeof import('../knowledge/kata-kernel-profile.js');
+
+function builtInProfile(kata: Knowledge, arch: Arch, flavor: string): Profile {
+  const flavors = kata.kataKernelFlavors(arch);
   if (!flavors.includes(flavor)) throw new UsageError(`the built-in Kata profile has no ${flavor} flavour for ${arch}; it has ${flavors.join(', ')}`);
-  return kataKernelProfile(arch, flavor);
+  return kata.kataKernelProfile(arch, flavor);
 }
 
 function referenceProfile(fragments: ConfigSet, references: readonly string[], arch: Arch | undefined): Profile {

@@ -3,7 +3,7 @@
  * commands load lazily so that --help and --version load nothing else.
  */
 import { InputError } from '../model/diagnostic.js';
-import { MAIN_HELP } from './help.js';
+import { COMMAND_HELP, MAIN_HELP } from './help.js';
 import { EXIT, UsageError } from './io.js';
 import type { CliIo } from './io.js';
 
@@ -28,6 +28,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   if (!load) {
     io.stderr.write(command === undefined ? MAIN_HELP : `flagdiff: unknown command '${command}'; see flagdiff --help\n`);
     return EXIT.trouble;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout.write(COMMAND_HELP[command!]!);
+    return EXIT.ok;
   }
   try {
     return await (await load()).run(args, io);

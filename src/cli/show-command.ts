@@ -1,11 +1,9 @@
 /** `flagdiff show`: what flagdiff read, normalised, with origins. */
-import { kataKernelFlavors, kataKernelProfile } from '../knowledge/kata-kernel-profile.js';
 import { ARCHES } from '../model/arch.js';
 import { loadFragments, loadKconfig } from '../readers/kconfig/load-kconfig.js';
 import { formatSettingsJson, formatSettingsText } from '../report/format-settings.js';
 import type { Shown } from '../report/format-settings.js';
 import { chooseStyle } from './color.js';
-import { SHOW_HELP } from './help.js';
 import { EXIT, UsageError } from './io.js';
 import type { CliIo } from './io.js';
 import { nodeHost } from './node-host.js';
@@ -20,10 +18,6 @@ const OPTIONS = {
 
 export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommand(args, OPTIONS);
-  if (values.help) {
-    io.stdout.write(SHOW_HELP);
-    return EXIT.ok;
-  }
   const format = oneOf('format', values.format, ['text', 'json']);
   const arches = parseArches(values.arch);
   if (positionals.length === 0) throw new UsageError('no SOURCE given');
@@ -32,6 +26,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const shown: Shown[] = [];
   for (const source of positionals) {
     if (source === 'kata') {
+      const { kataKernelFlavors, kataKernelProfile } = await import('../knowledge/kata-kernel-profile.js');
       for (const arch of arches.length ? arches : ARCHES.filter((a) => kataKernelFlavors(a).includes(values.flavor))) {
         if (!kataKernelFlavors(arch).includes(values.flavor)) throw new UsageError(`the built-in Kata profile has no ${values.flavor} flavour for ${arch}`);
         shown.push({ kind: 'profile', profile: kataKernelProfile(arch, values.flavor) });

@@ -29,13 +29,10 @@ const CODE_OF: Readonly<Record<FindingKind, Code>> = {
 
 export function compareKernel(profile: Profile, candidate: ConfigSet, options: KernelCompareOptions = {}): Report {
   const findings: Finding[] = [];
-  let requirements = 0;
-  for (const key in profile.requirements) {
-    requirements++;
-    const requirement = profile.requirements[key]!;
-    const have = candidate.settings[key];
+  for (const [key, requirement] of profile.requirements) {
+    const have = candidate.settings.get(key);
     const kind = judge(requirement.want, have?.value, options);
-    if (kind) findings.push(toFinding(kind, requirement, have, candidate));
+    if (kind) findings.push(toFinding(kind, requirement, have));
   }
   return {
     domain: 'kernel',
@@ -43,7 +40,7 @@ export function compareKernel(profile: Profile, candidate: ConfigSet, options: K
     reference: { name: profile.name, source: profile.source },
     candidate: { source: candidate.meta.source, version: candidate.meta.version ?? null },
     findings: sortFindings(findings),
-    summary: summarize(findings, requirements),
+    summary: summarize(findings, profile.requirements.size),
     diagnostics: [...candidate.diagnostics, ...archDiagnostics(profile, candidate)],
   };
 }
@@ -64,7 +61,9 @@ export function judge(want: string, have: string | undefined, options: KernelCom
   return sameKconfigValue(wanted, found) ? undefined : 'value';
 }
 
-function toFinding(kind: FindingKind, requirement: Requirement, have: Setting | undefined, candidate: ConfigSet): Finding {
+const ALLOWED_ABSENT = 'The reference allows this symbol to be absent (Kata whitelist.conf): it was renamed, removed or added across kernel versions.';
+
+function toFinding(kind: FindingKind, requirement: Requirement, have: Setting | undefined): Finding {
   const code = CODE_OF[kind];
   const allowedAbsent = kind === 'missing' && requirement.mayBeAbsent;
   return {
@@ -79,7 +78,8 @@ function toFinding(kind: FindingKind, requirement: Requirement, have: Setting | 
     message: messageOf(kind, requirement, have),
     reference: requirement.origin,
     candidate: have?.origin ?? null,
-    explanation: explain(kind, requirement, candidate),
+    // What each kind means is documented once per code (docs/findings.md); an explanation here says more.
+    ...(allowedAbsent ? { explanation: ALLOWED_ABSENT } : {}),
   };
 }
 
@@ -95,24 +95,6 @@ function messageOf(kind: FindingKind, { key, want }: Requirement, have: Setting 
       return `${key}=${want} is required, but the candidate has ${key}=${have?.value}`;
     case 'extra':
       return `${key} is turned off by the reference, but the candidate has ${key}=${have?.value}`;
-  }
-}
-
-function explain(kind: FindingKind, requirement: Requirement, candidate: ConfigSet): string {
-  switch (kind) {
-    case 'missing':
-      if (requirement.mayBeAbsent) return 'The reference allows this symbol to be absent: it was renamed, removed or added across kernel versions.';
-      return candidate.meta.shape === 'full'
-        ? 'A generated config leaves out symbols that do not exist in its kernel version and symbols whose dependencies are unmet.'
-        : 'The candidate does not mention this symbol.';
-    case 'disabled':
-      return 'The guest kernel would lack this feature.';
-    case 'module':
-      return 'Kata builds its guest kernel without module support (CONFIG_MODULES is not set), so a module cannot be loaded there; pass --modules if the guest can load modules.';
-    case 'value':
-      return 'The candidate is built with another value.';
-    case 'extra':
-      return 'The reference keeps this off; enabling it adds size or attack surface to the guest.';
   }
 }
 

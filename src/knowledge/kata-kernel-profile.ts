@@ -11,7 +11,8 @@ import type { Setting } from '../model/setting.js';
 import type { KataKernelData } from '../readers/kata/read-kata-kernel.js';
 import data from './kata-kernel.json' with { type: 'json' };
 
-const KATA: KataKernelData = data as KataKernelData;
+// JSON imports type tuples as arrays; the generator writes exactly this shape.
+const KATA = data as unknown as KataKernelData;
 
 export function kataKernelFlavors(arch: Arch): string[] {
   return Object.keys(KATA.selections[arch] ?? {});
@@ -28,17 +29,23 @@ export function kataKernelProfile(arch: Arch, flavor = 'plain', kata: KataKernel
     arch,
     flavor,
     meta: { commit: kata.commit, kernel: kata.kernelVersion, kataConfigVersion: kata.configVersion },
-    // whitelist.conf lines are grep patterns matched anywhere in merge_config.sh's
-    // "Value requested for CONFIG_X not in final .config" line: a substring match.
-    mayBeAbsent: (key) => kata.whitelist.some((pattern) => `Value requested for ${key} not in final .config`.includes(pattern)),
+    mayBeAbsent: (key) => allowedAbsent(kata).has(key),
   });
+}
+
+const allowed = new WeakMap<KataKernelData, ReadonlySet<string>>();
+
+function allowedAbsent(kata: KataKernelData): ReadonlySet<string> {
+  let set = allowed.get(kata);
+  if (!set) allowed.set(kata, (set = new Set(kata.mayBeAbsent)));
+  return set;
 }
 
 function fragmentSet(kata: KataKernelData, path: string): ConfigSet {
   const file = `${kata.root}/${path}`;
-  const settings: Record<string, Setting> = Object.create(null) as Record<string, Setting>;
+  const settings = new Map<string, Setting>();
   for (const [key, value, line] of kata.fragments[path] ?? []) {
-    settings[key] = override(settings[key], { key, value, origin: { file, line } });
+    settings.set(key, override(settings.get(key), { key, value, origin: { file, line } }));
   }
   return { domain: 'kernel', settings, meta: { source: file, shape: 'fragment' }, diagnostics: [] };
 }

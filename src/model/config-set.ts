@@ -26,8 +26,8 @@ export interface ConfigMeta {
 
 export interface ConfigSet {
   readonly domain: Domain;
-  /** Keyed by setting name; in the order each key was first written. */
-  readonly settings: Readonly<Record<string, Setting>>;
+  /** Keyed by setting name, in the order each key was first written. */
+  readonly settings: ReadonlyMap<string, Setting>;
   readonly meta: ConfigMeta;
   readonly diagnostics: readonly Diagnostic[];
 }

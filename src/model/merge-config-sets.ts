@@ -8,14 +8,12 @@ import type { Assignment, Setting } from './setting.js';
  * kept in `writers` (oldest first), as scripts/kconfig/merge_config.sh does with fragments.
  */
 export function mergeConfigSets(sets: readonly ConfigSet[], meta: ConfigMeta): ConfigSet {
-  const settings: Record<string, Setting> = Object.create(null) as Record<string, Setting>;
+  const settings = new Map<string, Setting>();
   const diagnostics: Diagnostic[] = [];
   for (const set of sets) {
     if (set.domain !== sets[0]?.domain) throw new TypeError(`cannot merge ${set.domain} into ${sets[0]?.domain}`);
     diagnostics.push(...set.diagnostics);
-    for (const key in set.settings) {
-      settings[key] = override(settings[key], set.settings[key]!);
-    }
+    for (const [key, setting] of set.settings) settings.set(key, override(settings.get(key), setting));
   }
   return { domain: sets[0]?.domain ?? 'kernel', settings, meta, diagnostics };
 }

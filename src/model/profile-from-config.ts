@@ -18,18 +18,17 @@ export interface ProfileOptions {
  * (`common/9p.conf` → `9p`), since Kata names its fragments after what they are for.
  */
 export function profileFromConfig(set: ConfigSet, options: ProfileOptions): Profile {
-  const requirements: Record<string, Requirement> = Object.create(null) as Record<string, Requirement>;
-  for (const key in set.settings) {
-    const setting = set.settings[key]!;
+  const requirements = new Map<string, Requirement>();
+  for (const [key, setting] of set.settings) {
     const reasons = [...new Set(writersOf(setting).map((w) => reasonOf(w.origin.file)))];
-    requirements[key] = {
+    requirements.set(key, {
       key,
       want: setting.value,
       reasons,
       origin: setting.origin,
       ...(setting.writers ? { writers: setting.writers } : {}),
       ...(options.mayBeAbsent?.(key) ? { mayBeAbsent: true } : {}),
-    };
+    });
   }
   return {
     name: options.name,

@@ -30,5 +30,6 @@ export interface Profile {
   readonly flavor?: string;
   /** Versions the reference targets (`kernel: 6.18.35`, `qemu: 11.0.1`) and its commit. */
   readonly meta?: Readonly<Record<string, string>>;
-  readonly requirements: Readonly<Record<string, Requirement>>;
+  /** Keyed by setting name, in the reference's order. */
+  readonly requirements: ReadonlyMap<string, Requirement>;
 }

@@ -49,8 +49,6 @@ function line(assignment: string, tags: string, from: Assignment & { writers?: r
   return `${assignment.padEnd(44)} ${tags ? `${tags} ` : ''}${style.dim(formatOrigin(from.origin) + also)}`;
 }
 
-function sortedValues<T>(record: Readonly<Record<string, T>>): T[] {
-  return Object.keys(record)
-    .sort()
-    .map((key) => record[key]!);
+function sortedValues<T>(map: ReadonlyMap<string, T>): T[] {
+  return [...map.keys()].sort().map((key) => map.get(key)!);
 }

@@ -1,15 +1,15 @@
-// The built executable (dist/cli.js, built by `npm test` first), run as users run it.
+// The built executable (dist/cli/cli.js, built by `npm test` first), run as users run it.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEBIAN_AMD64, PROJECT, corpus } from '../helpers/corpus.js';
 
-const BIN = join(PROJECT, 'dist', 'cli.js');
+const BIN = join(PROJECT, 'dist', 'cli', 'cli.js');
 const run = (args: string[], options: { input?: string; env?: Record<string, string> } = {}) =>
   spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...options.env }, ...(options.input !== undefined ? { input: options.input } : {}) });
 
-describe('dist/cli.js', () => {
+describe('dist/cli/cli.js', () => {
   it('is an executable with a node shebang', () => {
     expect(readFileSync(BIN, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
     expect(statSync(BIN).mode & 0o111).not.toBe(0);
@@ -20,11 +20,11 @@ describe('dist/cli.js', () => {
     const visit = (file: string) => {
       if (seen.has(file)) return;
       seen.add(file);
-      const code = readFileSync(join(PROJECT, 'dist', file), 'utf8');
+      const code = readFileSync(join(PROJECT, 'dist', 'cli', file), 'utf8');
       for (const m of code.matchAll(/^import\s[^;]*?from\s*"\.\/([^"]+)"|^import\s*"\.\/([^"]+)"/gm)) visit((m[1] ?? m[2])!);
     };
     visit('cli.js');
-    const loaded = [...seen].map((f) => readFileSync(join(PROJECT, 'dist', f), 'utf8')).join('\n');
+    const loaded = [...seen].map((f) => readFileSync(join(PROJECT, 'dist', 'cli', f), 'utf8')).join('\n');
     expect(loaded).toContain('Usage:');
     expect(loaded).not.toMatch(/function readKconfig|function compareKernel|chalk/);
   });

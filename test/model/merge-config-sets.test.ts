@@ -8,7 +8,7 @@ describe('mergeConfigSets', () => {
   const merged = mergeConfigSets([a, b], { source: 'a+b' });
 
   it('lets the last writer win and keeps every earlier writer, oldest first', () => {
-    expect(merged.settings.CONFIG_B).toEqual({
+    expect(merged.settings.get('CONFIG_B')).toEqual({
       key: 'CONFIG_B',
       value: 'n',
       origin: { file: 'b.conf', line: 3 },
@@ -20,11 +20,11 @@ describe('mergeConfigSets', () => {
   });
 
   it('keeps keys in first-written order and carries the diagnostics of every input', () => {
-    expect(Object.keys(merged.settings)).toEqual(['CONFIG_A', 'CONFIG_B', 'CONFIG_C']);
+    expect([...merged.settings.keys()]).toEqual(['CONFIG_A', 'CONFIG_B', 'CONFIG_C']);
     expect(merged.diagnostics.map((d) => [d.code, d.file, d.line])).toEqual([['FD102', 'b.conf', 3]]);
   });
 
   it('leaves a setting written once without writers', () => {
-    expect(merged.settings.CONFIG_A).toEqual({ key: 'CONFIG_A', value: 'y', origin: { file: 'a.conf', line: 1 } });
+    expect(merged.settings.get('CONFIG_A')).toEqual({ key: 'CONFIG_A', value: 'y', origin: { file: 'a.conf', line: 1 } });
   });
 });

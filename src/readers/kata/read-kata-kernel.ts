@@ -25,6 +25,8 @@ export interface KataKernelData {
   readonly fragments: Readonly<Record<string, ReadonlyArray<readonly [string, string, number]>>>;
   /** whitelist.conf patterns (blank and comment lines left out). */
   readonly whitelist: readonly string[];
+  /** Symbols of any fragment that a whitelist pattern matches: Kata lets them be absent. */
+  readonly mayBeAbsent: readonly string[];
   /** Fragment paths per arch and flavour, in merge order. */
   readonly selections: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
 }
@@ -66,7 +68,7 @@ export async function readKataKernel(fragmentsDir: string, host: ReadHost, info:
   const fragments: Record<string, Array<[string, string, number]>> = {};
   for (const [path, text] of [...texts].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const set = readKconfig(text, `${info.root}/${path}`);
-    fragments[path] = Object.values(set.settings)
+    fragments[path] = [...set.settings.values()]
       .flatMap((s) => writersOf(s).map((w): [string, string, number] => [s.key, w.value, w.origin.line]))
       .sort((a, b) => a[2] - b[2]);
   }
@@ -77,5 +79,12 @@ export async function readKataKernel(fragmentsDir: string, host: ReadHost, info:
     .map((line) => line.trim())
     .filter((line) => line !== '' && !line.startsWith('#'));
 
-  return { ...info, fragments, whitelist, selections };
+  // build-kernel.sh greps merge_config.sh's "Value requested for CONFIG_X not in final .config" lines
+  // with `grep -v -f whitelist.conf`: each pattern matches anywhere in the line, as a substring.
+  const symbols = new Set(Object.values(fragments).flatMap((entries) => entries.map(([key]) => key)));
+  const mayBeAbsent = [...symbols]
+    .filter((key) => whitelist.some((pattern) => `Value requested for ${key} not in final .config`.includes(pattern)))
+    .sort();
+
+  return { ...info, fragments, whitelist, mayBeAbsent, selections };
 }

@@ -10,8 +10,12 @@ import { override } from '../../model/merge-config-sets.js';
 import type { Setting } from '../../model/setting.js';
 import { createDiagnosticSink, quoteLine } from '../diagnostic-sink.js';
 
+const ASSIGNMENT = /^(CONFIG_[A-Za-z0-9_]+)=(.*)$/s;
 const NOT_SET = /^# CONFIG_([A-Za-z0-9_]+) is not set$/;
-const NAME = /^[A-Za-z0-9_]+$/;
+/** The common values, recognised without a full parse. */
+const PLAIN_VALUE = /^(?:[ymn]|-?[0-9]+)$/;
+const CR = 13;
+const HASH = 35;
 /** `# Linux/x86 6.12.117 Kernel Configuration`, the third line of a generated config. */
 const HEADER = /^# Linux\/(\S+) (\S+) Kernel Configuration$/;
 /** Fedora dist-git configs start with the kernel ARCH alone: `# x86_64` (kernel.spec reads it with `cut -b 3-`). */
@@ -21,31 +25,27 @@ const HEADER_LINES = 5;
 
 /** Parses one file. `source` names it in origins and diagnostics. */
 export function readKconfig(text: string, source: string): ConfigSet {
-  const settings: Record<string, Setting> = Object.create(null) as Record<string, Setting>;
+  const settings = new Map<string, Setting>();
   const sink = createDiagnosticSink(source);
   let shape: ConfigShape = 'fragment';
   let declaredArch: string | undefined;
   let version: string | undefined;
-  let lineNo = 0;
 
   const assign = (key: string, value: string, line: number) => {
     const origin = { file: source, line };
-    const previous = settings[key];
+    const previous = settings.get(key);
     if (previous) sink.add('FD102', `${key} is assigned again (before at line ${previous.origin.line}); the value ${value} wins`, origin);
-    settings[key] = override(previous, { key, value, origin });
+    settings.set(key, override(previous, { key, value, origin }));
   };
 
-  let start = 0;
-  while (start < text.length) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    let line = text.slice(start, end);
-    start = end + 1;
-    lineNo++;
-    if (line.endsWith('\r')) line = line.slice(0, -1);
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i]!;
+    if (line.charCodeAt(line.length - 1) === CR) line = line.slice(0, -1);
     if (line === '') continue;
+    const lineNo = i + 1;
 
-    if (line.startsWith('#')) {
+    if (line.charCodeAt(0) === HASH) {
       const notSet = NOT_SET.exec(line);
       if (notSet) {
         assign(`CONFIG_${notSet[1]}`, 'n', lineNo);
@@ -63,22 +63,21 @@ export function readKconfig(text: string, source: string): ConfigSet {
       continue;
     }
 
-    const origin = { file: source, line: lineNo };
-    const eq = line.indexOf('=');
-    const name = line.startsWith('CONFIG_') && eq > 7 ? line.slice(7, eq) : undefined;
-    if (name === undefined || !NAME.test(name)) {
+    const assignment = ASSIGNMENT.exec(line);
+    if (!assignment) {
+      const eq = line.indexOf('=');
       const why = !line.startsWith('CONFIG_') ? 'not a CONFIG_ assignment' : eq === -1 ? 'no "=" and no value' : 'not a valid symbol name';
-      sink.add('FD101', `unexpected line ${quoteLine(line)}: ${why}`, origin);
+      sink.add('FD101', `unexpected line ${quoteLine(line)}: ${why}`, { file: source, line: lineNo });
       continue;
     }
-    const value = line.slice(eq + 1);
-    if (parseKconfigValue(value).type === 'invalid') {
-      sink.add('FD103', `CONFIG_${name} has the value ${quoteLine(value)}, which is not y, m, n, a number or a quoted string`, origin);
+    const [, key, value] = assignment as unknown as [string, string, string];
+    if (!PLAIN_VALUE.test(value) && parseKconfigValue(value).type === 'invalid') {
+      sink.add('FD103', `${key} has the value ${quoteLine(value)}, which is not y, m, n, a number or a quoted string`, { file: source, line: lineNo });
     }
-    assign(`CONFIG_${name}`, value, lineNo);
+    assign(key, value, lineNo);
   }
 
-  if (Object.keys(settings).length === 0) {
+  if (settings.size === 0) {
     throw new InputError(diagnostic('FD105', 'no CONFIG_ setting found; this is not a kernel configuration', { file: source, line: 0 }));
   }
   return { domain: 'kernel', settings, meta: describe(source, shape, settings, declaredArch, version), diagnostics: sink.finish() };
@@ -87,11 +86,11 @@ export function readKconfig(text: string, source: string): ConfigSet {
 function describe(
   source: string,
   shape: ConfigShape,
-  settings: Readonly<Record<string, Setting>>,
+  settings: ReadonlyMap<string, Setting>,
   declaredArch: string | undefined,
   version: string | undefined,
 ): ConfigMeta {
-  const flag = (key: string) => (settings[key] ? settings[key].value === 'y' : undefined);
+  const flag = (key: string) => (settings.has(key) ? settings.get(key)!.value === 'y' : undefined);
   const arch = declaredArch && archFromKernelArch(declaredArch, { is64Bit: flag('CONFIG_64BIT'), bigEndian: flag('CONFIG_CPU_BIG_ENDIAN') });
   return {
     source,

@@ -25,6 +25,7 @@ describe('readKataKernel', () => {
       ppc64le: { plain: ['common/a.conf', 'common/b.conf', 'powerpc/p.conf'] },
     });
     expect(data.whitelist).toEqual(['CONFIG_OLD']);
+    expect(data.mayBeAbsent).toEqual([]);
     expect(data.fragments['common/b.conf']).toEqual([['CONFIG_B', 'y', 2]]);
   });
 

@@ -22,11 +22,12 @@ function ours(a: string, b: string): Changes {
   const [left, right] = [read(a), read(b)];
   const name = (key: string) => key.slice('CONFIG_'.length);
   const lines: string[] = [];
-  for (const key in left) {
-    if (!(key in right)) lines.push(`-${name(key)} ${left[key]!.value}`);
-    else if (left[key]!.value !== right[key]!.value) lines.push(` ${name(key)} ${left[key]!.value} -> ${right[key]!.value}`);
+  for (const [key, { value }] of left) {
+    const other = right.get(key);
+    if (!other) lines.push(`-${name(key)} ${value}`);
+    else if (value !== other.value) lines.push(` ${name(key)} ${value} -> ${other.value}`);
   }
-  for (const key in right) if (!(key in left)) lines.push(`+${name(key)} ${right[key]!.value}`);
+  for (const [key, { value }] of right) if (!left.has(key)) lines.push(`+${name(key)} ${value}`);
   return lines.sort();
 }
 

@@ -21,8 +21,8 @@ describe('loadKconfig', () => {
     const host = memoryHost({ 'config.gz': gzipSync(CONFIG), config: CONFIG });
     const [gz, plain] = [await loadKconfig('config.gz', host), await loadKconfig('config', host)];
     expect(gz.meta).toMatchObject({ arch: 'aarch64', version: '6.1.0' });
-    expect(Object.values(gz.settings).map((s) => [s.key, s.value, s.origin.line])).toEqual(
-      Object.values(plain.settings).map((s) => [s.key, s.value, s.origin.line]),
+    expect([...gz.settings.values()].map((s) => [s.key, s.value, s.origin.line])).toEqual(
+      [...plain.settings.values()].map((s) => [s.key, s.value, s.origin.line]),
     );
   });
 
@@ -60,7 +60,7 @@ describe('loadFragments', () => {
 
   it('takes a directory as its *.conf files in byte order, the last writer winning', async () => {
     const set = await loadFragments(['frags'], host);
-    expect(set.settings.CONFIG_A).toEqual({
+    expect(set.settings.get('CONFIG_A')).toEqual({
       key: 'CONFIG_A',
       value: 'm',
       origin: { file: 'frags/b.conf', line: 1 },
@@ -70,8 +70,8 @@ describe('loadFragments', () => {
 
   it('merges paths in the order given', async () => {
     const set = await loadFragments(['frags', 'extra.conf'], host);
-    expect(set.settings.CONFIG_A).toMatchObject({ value: 'n', origin: { file: 'extra.conf' } });
-    expect(set.settings.CONFIG_A?.writers?.map((w) => w.value)).toEqual(['y', 'm']);
+    expect(set.settings.get('CONFIG_A')).toMatchObject({ value: 'n', origin: { file: 'extra.conf' } });
+    expect(set.settings.get('CONFIG_A')?.writers?.map((w) => w.value)).toEqual(['y', 'm']);
   });
 
   it('refuses a directory without fragments', async () => {

@@ -5,7 +5,7 @@ import { readKconfig } from '../../../src/readers/kconfig/read-kconfig.js';
 import { DEBIAN_AMD64, DEBIAN_CLOUD, FEDORA_X86, corpus, fixture } from '../../helpers/corpus.js';
 
 const read = (path: string) => readKconfig(readFileSync(path, 'utf8'), path);
-const values = (text: string) => Object.fromEntries(Object.values(readKconfig(text, 'f').settings).map((s) => [s.key, s.value]));
+const values = (text: string) => Object.fromEntries([...readKconfig(text, 'f').settings.values()].map((s) => [s.key, s.value]));
 
 describe('readKconfig on a generated full config', () => {
   const set = read(fixture('kernel/guest-6.12.config'));
@@ -26,11 +26,11 @@ describe('readKconfig on a generated full config', () => {
     ['CONFIG_VIRTIO_MMIO', 'n', 29],
     ['CONFIG_MODULES', 'n', 31],
   ])('reads %s as %s at line %i', (key, value, line) => {
-    expect(set.settings[key]).toEqual({ key, value, origin: { file: fixture('kernel/guest-6.12.config'), line } });
+    expect(set.settings.get(key)).toEqual({ key, value, origin: { file: fixture('kernel/guest-6.12.config'), line } });
   });
 
   it('does not take menu comments for settings and reports nothing', () => {
-    expect(Object.keys(set.settings)).toHaveLength(19);
+    expect(set.settings.size).toBe(19);
     expect(set.diagnostics).toEqual([]);
   });
 });
@@ -112,7 +112,7 @@ describe('readKconfig diagnostics', () => {
   });
 
   it('lets the last writer win and keeps the earlier one', () => {
-    expect(set.settings.CONFIG_VIRTIO).toMatchObject({ value: 'm', origin: { line: 11 }, writers: [{ value: 'y', origin: { line: 2 } }] });
+    expect(set.settings.get('CONFIG_VIRTIO')).toMatchObject({ value: 'm', origin: { line: 11 }, writers: [{ value: 'y', origin: { line: 2 } }] });
   });
 
   it('refuses a file with no setting at all', () => {
@@ -139,9 +139,9 @@ describe('readKconfig on the corpus', () => {
     const set = readKconfig(text, path);
     expect(set.meta).toMatchObject({ shape, arch, ...(version ? { version } : {}) });
     expect(set.diagnostics).toEqual([]);
-    expect(Object.keys(set.settings)).toHaveLength(settings);
+    expect(set.settings.size).toBe(settings);
     // Independent count of the two line forms: every one of them becomes a setting.
     expect(text.split('\n').filter((l) => /^CONFIG_\w+=/.test(l))).toHaveLength(settings - notSet);
-    expect(Object.values(set.settings).filter((s) => s.value === 'n')).toHaveLength(notSet);
+    expect([...set.settings.values()].filter((s) => s.value === 'n')).toHaveLength(notSet);
   });
 });
