@@ -35,10 +35,10 @@ export function readKconfig(text: string, source: string): ConfigSet {
   let version: string | undefined;
 
   const assign = (key: string, value: string, line: number) => {
-    const origin = { file: source, line };
+    const setting: Setting = { key, value, origin: { file: source, line } };
     const previous = settings.get(key);
-    if (previous) sink.add('FD102', `${key} is assigned again (before at line ${previous.origin.line}); the value ${value} wins`, origin);
-    settings.set(key, override(previous, { key, value, origin }));
+    if (previous) sink.add('FD102', `${key} is assigned again (before at line ${previous.origin.line}); the value ${value} wins`, setting.origin);
+    settings.set(key, previous ? override(previous, setting) : setting);
   };
 
   // A scanner over the text rather than split() and a regex per line: comment lines, a third of a
