@@ -61,6 +61,7 @@ const row = (name, ours, theirs, goal) => rows.push({ name, ours, theirs, goal }
 const bare = time(process.execPath, ['-e', '0']);
 row('node -e 0 (bare startup)', bare);
 row('Kata x86_64 fragments vs Debian amd64', flagdiff('-r', join(CORPUS, 'kata/fragments/common'), '-r', join(CORPUS, 'kata/fragments/x86_64'), debian), oracle(kataAll, debian), 'within 1.5x of bare node');
+row('built-in Kata x86_64 profile vs Debian amd64', flagdiff(debian), oracle(kataAll, debian), 'within 1.5x of bare node');
 row('Debian amd64 vs Fedora x86_64 (full configs)', flagdiff('-r', debian, fedora), oracle(debian, fedora));
 for (const n of [10, 100]) {
   const [ref, cand] = [repeated(kataAll, n), repeated(debian, n, header)];

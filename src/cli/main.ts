@@ -2,17 +2,14 @@
  * The CLI: parses the command and hands over to it. Returns the exit code and never exits itself;
  * commands load lazily so that --help and --version load nothing else.
  */
-import { InputError } from '../model/diagnostic.js';
 import { COMMAND_HELP, MAIN_HELP } from './help.js';
-import { EXIT, UsageError } from './io.js';
 import type { CliIo } from './io.js';
 
 declare const __FLAGDIFF_VERSION__: string;
 
-const COMMANDS: Readonly<Record<string, () => Promise<{ run(args: readonly string[], io: CliIo): Promise<number> }>>> = {
-  kernel: () => import('./kernel-command.js'),
-  show: () => import('./show-command.js'),
-};
+const COMMANDS = ['kernel', 'show'] as const;
+type Command = (typeof COMMANDS)[number];
+const EXIT = { ok: 0, trouble: 2 } as const;
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...args] = argv;
@@ -24,8 +21,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stdout.write(MAIN_HELP);
     return EXIT.ok;
   }
-  const load = command === undefined ? undefined : COMMANDS[command];
-  if (!load) {
+  if (!(COMMANDS as readonly (string | undefined)[]).includes(command)) {
     io.stderr.write(command === undefined ? MAIN_HELP : `flagdiff: unknown command '${command}'; see flagdiff --help\n`);
     return EXIT.trouble;
   }
@@ -34,14 +30,17 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return EXIT.ok;
   }
   try {
-    return await (await load()).run(args, io);
+    const commands = await import('./commands.js');
+    return await commands[command as Command](args, io);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr.write(`flagdiff ${command}: ${error.message}; see flagdiff ${command} --help\n`);
+    // Matched by name: importing the classes here would load the commands' modules for --help.
+    const { name, message } = error as Error;
+    if (name === 'UsageError') {
+      io.stderr.write(`flagdiff ${command}: ${message}; see flagdiff ${command} --help\n`);
       return EXIT.trouble;
     }
-    if (error instanceof InputError) {
-      io.stderr.write(`flagdiff: ${error.message}\n`);
+    if (name === 'InputError') {
+      io.stderr.write(`flagdiff: ${message}\n`);
       return EXIT.trouble;
     }
     throw error;

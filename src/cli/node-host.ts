@@ -50,7 +50,9 @@ export function nodeHost(options: NodeHostOptions = {}): ReadHost {
 function readFileCapped(path: string, maxBytes: number): Uint8Array {
   const fd = openSync(path, 'r');
   try {
-    const { size } = fstatSync(fd);
+    const stats = fstatSync(fd);
+    if (stats.isDirectory()) throw new InputError(diagnostic('FD104', 'is a directory', { file: path, line: 0 }));
+    const { size } = stats;
     if (size > maxBytes) throw tooLarge(path, maxBytes);
     const chunks: Buffer[] = [];
     let total = 0;
@@ -61,6 +63,8 @@ function readFileCapped(path: string, maxBytes: number): Uint8Array {
       total += read;
       if (total > maxBytes) throw tooLarge(path, maxBytes);
       chunks.push(chunk.subarray(0, read));
+      // A regular file that filled less than the buffer is at its end; pipes and /proc may read short.
+      if (stats.isFile() && size > 0 && read < chunk.length) break;
     }
     return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
   } finally {

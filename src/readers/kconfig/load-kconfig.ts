@@ -15,6 +15,10 @@ export async function loadKconfig(path: string, host: ReadHost, limits: InputLim
   if (kind === 'directory') {
     throw new InputError(diagnostic('FD104', 'is a directory; give a kernel config file (.config, config-*, *.gz)', { file: path, line: 0 }));
   }
+  return readFile(path, host, limits);
+}
+
+async function readFile(path: string, host: ReadHost, limits: InputLimits): Promise<ConfigSet> {
   return readKconfig(decodeInput(await host.readFile(path, limits.maxBytes), path, limits), path);
 }
 
@@ -26,15 +30,18 @@ export async function loadFragments(paths: readonly string[], host: ReadHost, li
   const files: string[] = [];
   for (const path of paths) files.push(...(await expandFragmentPath(path, host)));
   const sets: ConfigSet[] = [];
-  for (const file of files) sets.push(await loadKconfig(file, host, limits));
+  for (const file of files) sets.push(await readFile(file, host, limits));
   return mergeConfigSets(sets, { source: paths.join(' '), shape: 'fragment' });
 }
 
 async function expandFragmentPath(path: string, host: ReadHost): Promise<string[]> {
-  if ((await host.kind(path)) !== 'directory') return [path];
-  const names = (await host.list(path)).filter((name) => name.endsWith('.conf')).sort(byBytes);
-  const files: string[] = [];
-  for (const name of names) if ((await host.kind(join(path, name))) === 'file') files.push(join(path, name));
+  const kind = await host.kind(path);
+  if (kind === 'missing') throw new InputError(diagnostic('FD104', 'no such file', { file: path, line: 0 }));
+  if (kind === 'file') return [path];
+  const files = (await host.list(path))
+    .filter((name) => name.endsWith('.conf'))
+    .sort(byBytes)
+    .map((name) => join(path, name));
   if (files.length === 0) throw new InputError(diagnostic('FD104', 'directory holds no *.conf fragment', { file: path, line: 0 }));
   return files;
 }
