@@ -3,6 +3,7 @@
 // model
 export { ARCHES, archFromKernelArch, isArch, kernelArchOf } from './model/arch.js';
 export type { Arch, WordFacts } from './model/arch.js';
+export type { Argument, Build } from './model/build.js';
 export { CODES, FINDINGS_DOCS_URL, docsUrl } from './model/codes.js';
 export type { Code, CodeInfo } from './model/codes.js';
 export type { ConfigMeta, ConfigSet, ConfigShape, Domain } from './model/config-set.js';

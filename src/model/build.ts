@@ -1,0 +1,25 @@
+/** A build recipe's configure step: the words passed to configure or meson, each with its origin. */
+import type { Origin } from './origin.js';
+
+/** One word of a configure or meson invocation, e.g. `--enable-vhost-user` or `-Dvhost_user=enabled`. */
+export interface Argument {
+  /** The word after static evaluation; when `unknown` is set, the part that could be evaluated. */
+  readonly text: string;
+  /** Where the word was written; `via` holds the macro or function chain it came through. */
+  readonly origin: Origin;
+  /** Why the recipe passes it (Kata's tags in configure-hypervisor.sh: `security`, `size`, ...). */
+  readonly tags?: readonly string[];
+  /** Set when the word could not be evaluated statically: the reason (`%(...)` not executed, ...). */
+  readonly unknown?: string;
+}
+
+/** One configure or meson invocation of a recipe, for one arch. */
+export interface Build {
+  /** Stable name within the recipe: the build directory (`build-mini`), or `main`. */
+  readonly id: string;
+  readonly arch?: string;
+  readonly tool: 'configure' | 'meson';
+  readonly argv: readonly Argument[];
+  /** Where the invocation itself is written. */
+  readonly origin: Origin;
+}
