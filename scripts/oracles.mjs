@@ -25,3 +25,14 @@ export const DIFFCONFIG_MISSING =
 
 /** Oracles are optional on a developer machine, required where FLAGDIFF_REQUIRE_ORACLES is set (CI). */
 export const ORACLES_REQUIRED = Boolean(process.env.FLAGDIFF_REQUIRE_ORACLES);
+
+/**
+ * The shell and text tools the shell evaluator is compared with (Debian packages bash, coreutils, grep,
+ * bc; .ci/run installs them). Tests run them on fixtures written for the tests, never on user input.
+ */
+export function findTool(name) {
+  for (const dir of ['/usr/bin', '/bin']) if (existsSync(`${dir}/${name}`)) return `${dir}/${name}`;
+  return undefined;
+}
+
+export const TOOL_MISSING = (name) => `${name} not found in /usr/bin or /bin: install it (.ci/run does)`;
