@@ -39,13 +39,28 @@ export { TEXT_COMMANDS } from './eval/shell/text-commands.js';
 export { DEFAULT_LIMITS, decodeInput } from './readers/decode-input.js';
 export type { InputLimits } from './readers/decode-input.js';
 export type { PathKind, ReadHost } from './readers/host.js';
+export { findKataLayout } from './readers/kata/kata-layout.js';
+export type { KataLayout } from './readers/kata/kata-layout.js';
+export { kataKernelFlavorsOf, kataKernelRequirements, kataKernelSelection } from './readers/kata/kernel-requirements.js';
+export { kataQemuBuildOf, kataQemuDevicesOf, kataQemuFlavorsOf, kataQemuOptionsOf } from './readers/kata/qemu-requirements.js';
+export type { KataQemuOption } from './readers/kata/qemu-requirements.js';
+export { readConfigureHypervisor } from './readers/kata/read-configure-hypervisor.js';
+export type { ConfigureInputs, ConfigureResult } from './readers/kata/read-configure-hypervisor.js';
 export { readKataKernel } from './readers/kata/read-kata-kernel.js';
 export type { KataKernelData, KataSourceInfo } from './readers/kata/read-kata-kernel.js';
+export { readKataQemu } from './readers/kata/read-kata-qemu.js';
+export type { KataDeviceData, KataDeviceEntry, KataQemuData } from './readers/kata/read-kata-qemu.js';
+export { readKataReference } from './readers/kata/read-kata-reference.js';
+export type { KataReference, KataReferenceOptions } from './readers/kata/read-kata-reference.js';
+export { readQemuDevices } from './readers/kata/read-qemu-devices.js';
+export { selectKataFragments } from './readers/kata/select-kata-fragments.js';
+export type { KernelBuildOptions } from './readers/kata/select-kata-fragments.js';
 export { loadFragments, loadKconfig } from './readers/kconfig/load-kconfig.js';
 export { readKconfig } from './readers/kconfig/read-kconfig.js';
 
 // knowledge
-export { kataKernelFlavors, kataKernelProfile } from './knowledge/kata-kernel-profile.js';
+export { kataKernelData, kataKernelFlavors, kataKernelProfile } from './knowledge/kata-kernel-profile.js';
+export { KATA_QEMU_REFERENCES, kataQemuBuild, kataQemuData, kataQemuDevices, kataQemuFlavors, kataQemuOptions, kataQemuVersion } from './knowledge/kata-qemu-profile.js';
 
 // compare
 export { compareKernel, judge } from './compare/compare-kernel.js';
