@@ -8,7 +8,8 @@
 import { posix } from 'node:path';
 import { compilePosixRegex, escapeExtended, regexTest } from './posix-regex.js';
 import type { CommandCall, CommandHook, CommandResult } from './shell-state.js';
-import { textOf } from './shell-value.js';
+import type { ShellString } from './shell-value.js';
+import { concatStrings, knownString, sliceString, textOf } from './shell-value.js';
 import { compareVersions } from './version-sort.js';
 
 /** The argument words and standard input as text, or `undefined` when any is unknown. */
@@ -88,15 +89,31 @@ const cut: CommandHook = (call) => {
   const ranges = list.split(',').map((r) => /^([0-9]*)(-?)([0-9]*)$/.exec(r));
   if (ranges.some((r) => !r || (!r[1] && !r[3]))) return undefined;
   const wanted = (n: number) => ranges.some((r) => (r![2] ? n >= Number(r![1] || 1) && n <= Number(r![3] || Infinity) : n === Number(r![1])));
-  const selected: string[] = [];
+  // Fields are cut out of the input's pieces, so that each keeps the line of the script it was written at.
+  const out: ShellString[] = [];
+  const input = call.stdin!;
+  let start = 0;
   for (const line of lines(io.stdin)) {
+    const at = (from: number, to: number) => sliceString(input, start + from, start + to);
+    const newline = knownString('\n', call.origin);
     if (!line.includes(delimiter)) {
-      if (!opts.set.has('s')) selected.push(line);
-      continue;
+      if (!opts.set.has('s')) out.push(at(0, line.length), newline);
+    } else {
+      let from = 0;
+      let first = true;
+      line.split(delimiter).forEach((field, i) => {
+        if (wanted(i + 1)) {
+          if (!first) out.push(knownString(delimiter, call.origin));
+          out.push(at(from, from + field.length));
+          first = false;
+        }
+        from += field.length + 1;
+      });
+      out.push(newline);
     }
-    selected.push(line.split(delimiter).filter((_, i) => wanted(i + 1)).join(delimiter));
+    start += line.length + 1;
   }
-  return output(selected);
+  return { status: 0, stdout: concatStrings(out, call.origin) };
 };
 
 const tr: CommandHook = (call) => {

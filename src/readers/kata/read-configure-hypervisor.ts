@@ -1,10 +1,11 @@
 /**
  * Kata's configure-hypervisor.sh, evaluated statically for one arch, QEMU version and hypervisor name:
- * the ordered `tag:option` entries of its `qemu_options` array, each with the line that appended it.
- * The script runs as build-qemu.sh runs it (`-s NAME ARCH`, PREFIX in the environment), from `main`
- * to `show_array`, whose arguments are the result. What the script reads from the build machine is
- * answered from the inputs: `awk ... VERSION` and `cut ... VERSION` (the QEMU version), `gcc -dumpversion`
- * and `-dumpfullversion`, `uname -m`; `sort -V`, `cut`, `tr`, `bc` and `grep` on known text are emulated.
+ * the whole script runs as `configure-hypervisor.sh -ds NAME ARCH` (the form of the corpus dumps;
+ * build-qemu.sh passes `-s NAME ARCH`, the same third argument), and its dump, `tags<TAB><TAB>option`
+ * per line, is the result. Each line keeps the line of the script that appended the entry, since the
+ * evaluator carries origins through `echo`, `cut` and `printf`. What the script reads from the build
+ * machine is answered from the inputs: `awk ... VERSION` and `cut ... VERSION` (the QEMU version),
+ * `gcc -dumpversion`/`-dumpfullversion`, `uname -m`; `sort -V`, `cut`, `tr`, `bc`, `grep` are emulated.
  */
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { diagnostic } from '../../model/diagnostic.js';
@@ -12,8 +13,7 @@ import { evaluateShell } from '../../eval/shell/evaluate-shell.js';
 import type { ShellScript } from '../../eval/shell/shell-ast.js';
 import type { CommandCall, CommandHook } from '../../eval/shell/shell-state.js';
 import { TEXT_COMMANDS } from '../../eval/shell/text-commands.js';
-import type { ShellString, ShellVariable } from '../../eval/shell/shell-value.js';
-import { textOf } from '../../eval/shell/shell-value.js';
+import { splitLines, textOf } from '../../eval/shell/shell-value.js';
 
 export interface ConfigureInputs {
   /** The uname arch, passed as the script's third argument. */
@@ -37,8 +37,6 @@ export interface KataQemuOption {
   readonly tags: readonly string[];
   readonly option: string;
   readonly line: number;
-  /** Set when the entry could not be evaluated statically. */
-  readonly unknown?: string;
 }
 
 export interface ConfigureResult {
@@ -53,17 +51,12 @@ export interface ConfigureResult {
 export function readConfigureHypervisor(script: ShellScript, inputs: ConfigureInputs): ConfigureResult {
   const { arch, qemuVersion, hypervisor = 'kata-qemu', gccVersion = '12.2.0' } = inputs;
   const files: Readonly<Record<string, string>> = { VERSION: `${qemuVersion}\n` };
-  let shown: readonly ShellString[] | undefined;
   const hooks: Record<string, CommandHook> = {
     ...TEXT_COMMANDS,
     cut: withFiles(files, TEXT_COMMANDS.cut!),
     awk: (call) => (isVersionAwk(call) ? { status: 0, stdout: `${qemuVersion.split('-')[0]}\n` } : undefined),
     uname: (call) => (argv(call).join(' ') === 'uname -m' ? { status: 0, stdout: `${inputs.buildArch ?? arch}\n` } : undefined),
     gcc: (call) => gcc(call, gccVersion),
-    show_array: (call) => {
-      shown = call.argv.slice(2);
-      return { status: 0 };
-    },
   };
   const run = evaluateShell(script, {
     args: [inputs.static === false ? '-d' : '-ds', hypervisor, arch],
@@ -73,24 +66,26 @@ export function readConfigureHypervisor(script: ShellScript, inputs: ConfigureIn
     pathKind: (path) => (path === '/qemu/VERSION' ? 'file' : undefined),
   });
   const diagnostics = [...run.diagnostics];
-  const tags = recognisedTags(run.variables.get('recognised_tags'));
-  if (!shown) {
-    const failed = textOf(run.stderr).trim() || `${script.file} ended (status ${run.status}) before printing its options`;
+  const lines = splitLines(run.stdout);
+  // The dump's header: "#    tag<TAB>meaning." per recognised tag.
+  const tags: Record<string, string> = {};
+  for (const line of lines) {
+    const tag = /^#\s+(\S+)\t(.*)\.$/.exec(line.text);
+    if (tag) tags[tag[1]!] = tag[2]!;
+  }
+  const entries = lines.filter((l) => l.text.includes('\t\t') && !l.text.startsWith('#'));
+  if (run.status !== 0 || entries.length === 0) {
+    const failed = textOf(run.stderr).trim() || `it ended (status ${run.status}) without printing options`;
     diagnostics.push(diagnostic('FD111', `configure-hypervisor.sh stops for ${arch}, QEMU ${qemuVersion}: ${failed}`, { file: script.file, line: 0 }));
     return { options: [], tags, diagnostics, failed };
   }
-  const options = shown.map(toOption);
+  if (run.stdout.unknown !== undefined) diagnostics.push(diagnostic('FD113', `the options are unknown statically: ${run.stdout.unknown}`, { file: script.file, line: 0 }));
+  const options = entries.map((l): KataQemuOption => {
+    const tab = l.text.indexOf('\t\t');
+    return { tags: l.text.slice(0, tab).split(',').filter(Boolean), option: l.text.slice(tab + 2), line: l.origin.line };
+  });
   diagnostics.push(...lintOptions(options, tags, script.file));
   return { options, tags, diagnostics };
-}
-
-/** `cut -s -d: -f1` and `-f2-`, as show_array splits an entry: tags before the first colon, the option after. */
-function toOption(entry: ShellString): KataQemuOption {
-  const text = textOf(entry);
-  const colon = text.indexOf(':');
-  const line = entry.pieces[0]?.origin.line ?? entry.origin.line;
-  const tags = colon === -1 ? [] : text.slice(0, colon).split(',').filter(Boolean);
-  return { tags, option: colon === -1 ? '' : text.slice(colon + 1), line, ...(entry.unknown !== undefined ? { unknown: entry.unknown } : {}) };
 }
 
 /** What check_tags would stop on (FD410), options appended twice (FD411), and entries not known (FD113). */
@@ -99,7 +94,6 @@ function lintOptions(options: readonly KataQemuOption[], tags: Readonly<Record<s
   const first = new Map<string, number>();
   for (const option of options) {
     const at = { file, line: option.line };
-    if (option.unknown !== undefined) lints.push(diagnostic('FD113', `the option appended here is unknown statically: ${option.unknown}`, at));
     const bad = option.tags.length === 0 || option.option === '' ? 'no tag or no option' : option.tags.filter((t) => !(t in tags)).map((t) => `"${t}"`).join(', ');
     if (bad) lints.push(diagnostic('FD410', `${option.tags.join(',')}:${option.option} has ${option.tags.length && option.option ? `the unrecognised tag ${bad}` : bad}: check_tags stops the script`, at));
     const earlier = first.get(option.option);
@@ -107,11 +101,6 @@ function lintOptions(options: readonly KataQemuOption[], tags: Readonly<Record<s
     else first.set(option.option, option.line);
   }
   return lints;
-}
-
-function recognisedTags(variable: ShellVariable | undefined): Record<string, string> {
-  if (variable?.kind !== 'assoc') return {};
-  return Object.fromEntries([...variable.items].map(([tag, meaning]) => [tag, textOf(meaning)]));
 }
 
 function argv(call: CommandCall): string[] {
