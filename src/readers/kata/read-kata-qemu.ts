@@ -71,7 +71,8 @@ export interface KataQemuInputs {
 }
 
 export async function readKataQemu(layout: KataLayout, host: ReadHost, inputs: KataQemuInputs): Promise<KataQemuData> {
-  const versions = layout.versionsFile ? await readText(host, layout.root, layout.versionsFile) : '';
+  const hasVersions = layout.versionsFile !== undefined && (await host.kind(`${layout.root}/${layout.versionsFile}`)) === 'file';
+  const versions = hasVersions ? await readText(host, layout.root, layout.versionsFile!) : '';
   const qemuVersion = inputs.qemuVersion ?? bareVersion(yamlValue(versions, 'assets.hypervisor.qemu.version'));
   if (!qemuVersion) throw new RangeError(`${layout.repository} does not say which QEMU it builds: give the QEMU version`);
   const kata1 = layout.defaultConfigs !== undefined;
