@@ -79,10 +79,11 @@ export async function readKataQemu(layout: KataLayout, host: ReadHost, inputs: K
   const prefix = kata1 ? undefined : '/opt/kata';
   const gccVersion = inputs.gccVersion ?? '12.2.0';
   const configure = parseShell(await readText(host, layout.root, layout.configureScript), layout.configureScript);
-  const build = layout.qemuBuildScript ? parseShell(await readText(host, layout.root, layout.qemuBuildScript), layout.qemuBuildScript) : undefined;
+  const buildScript = layout.qemuBuildScript && (await host.kind(`${layout.root}/${layout.qemuBuildScript}`)) === 'file' ? layout.qemuBuildScript : undefined;
+  const build = buildScript ? parseShell(await readText(host, layout.root, buildScript), buildScript) : undefined;
 
   const pins: Record<string, string> = {};
-  for (const flavor of kata1 ? [] : QEMU_FLAVORS.slice(1)) {
+  for (const flavor of build ? QEMU_FLAVORS.slice(1) : []) {
     const tag = yamlValue(versions, `assets.hypervisor.qemu-${flavor}.tag`);
     if (tag) pins[flavor] = `${yamlValue(versions, `assets.hypervisor.qemu-${flavor}.url`) ?? 'another repository'} tag ${tag}`;
   }
@@ -92,7 +93,7 @@ export async function readKataQemu(layout: KataLayout, host: ReadHost, inputs: K
   const keep = (list: readonly Diagnostic[]) => list.filter((d) => d.code !== 'FD111').forEach((d) => lints.set(`${d.code}:${d.file}:${d.line}:${d.message}`, d));
   let tags: Record<string, string> = {};
   for (const arch of kata1 ? KATA1_ARCHES : ARCHES) {
-    for (const flavor of kata1 ? ['plain'] : QEMU_FLAVORS) {
+    for (const flavor of build ? QEMU_FLAVORS : ['plain']) {
       if (build) {
         const result = readQemuDevices(build, { arch, flavor });
         if (!result.devices) continue;
@@ -101,7 +102,7 @@ export async function readKataQemu(layout: KataLayout, host: ReadHost, inputs: K
           ...result.devices,
           entries: result.devices.entries.map((e) => ({ key: e.key, value: e.value, file: build.file, line: e.line, ...(e.group ? { group: e.group } : {}) })),
         };
-      } else {
+      } else if (kata1) {
         const list = await readDefaultConfigs(layout.root, layout.defaultConfigs!, arch, host);
         if (list) {
           (devices[arch] ??= {})[flavor] = { target: list.target, entries: list.entries, qomDevices: [], qomObjects: [] };
@@ -127,7 +128,7 @@ export async function readKataQemu(layout: KataLayout, host: ReadHost, inputs: K
     gccVersion,
     ...(prefix ? { prefix } : {}),
     configureScript: layout.configureScript,
-    deviceSource: layout.qemuBuildScript ?? layout.defaultConfigs!,
+    deviceSource: buildScript ?? layout.defaultConfigs ?? '',
     tags,
     options,
     devices,
