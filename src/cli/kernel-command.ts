@@ -1,4 +1,4 @@
-/** `flagdiff kernel`: kernel configs against Kata's guest-kernel requirements or given fragments. */
+/** `flagdiff kernel`: kernel configs against Kata's guest-kernel requirements (built in, or a checkout's) or given fragments. */
 import { compareKernel } from '../compare/compare-kernel.js';
 import type { Arch } from '../model/arch.js';
 import type { ConfigSet } from '../model/config-set.js';
@@ -6,6 +6,7 @@ import { profileFromConfig } from '../model/profile-from-config.js';
 import type { Report } from '../model/report.js';
 import type { Profile } from '../model/requirement.js';
 import { severityRank } from '../model/severity.js';
+import { kataKernelRequirements } from '../readers/kata/kernel-requirements.js';
 import { loadFragments, loadKconfig } from '../readers/kconfig/load-kconfig.js';
 import { formatJson } from '../report/format-json.js';
 import { formatText } from '../report/format-text.js';
@@ -13,6 +14,7 @@ import { createReportDocument } from '../report/report-document.js';
 import { chooseStyle } from './color.js';
 import { EXIT, UsageError } from './io.js';
 import type { CliIo } from './io.js';
+import { isKataReference, loadKataSource, orUsageError } from './kata-source.js';
 import { nodeHost } from './node-host.js';
 import { COMMON_OPTIONS, FAIL_ON, oneOf, parseArches, parseCommand } from './options.js';
 import type { FailOn } from './options.js';
@@ -23,6 +25,7 @@ const OPTIONS = {
   reference: { type: 'string', short: 'r', multiple: true },
   arch: { type: 'string', multiple: true },
   flavor: { type: 'string', default: 'plain' },
+  'kernel-version': { type: 'string' },
   modules: { type: 'boolean' },
   'fail-on': { type: 'string', default: 'error' },
   quiet: { type: 'boolean', short: 'q' },
@@ -37,23 +40,26 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
 
   const host = nodeHost(io.stdin ? { stdin: io.stdin } : {});
   const references = values.reference ?? ['kata'];
-  const builtIn = references.length === 1 && references[0] === 'kata';
-  const fragments = builtIn ? undefined : await loadFragments(references, host);
+  const kataName = references.length === 1 && (await isKataReference(references[0]!, host)) ? references[0]! : undefined;
+  const kata = kataName ? await loadKataSource(kataName, host, values['kernel-version'] ? { kernelVersion: values['kernel-version'] } : {}) : undefined;
+  if (kata && !kata.kernel) throw new UsageError(`the ${kata.name} reference has no guest-kernel profile (it is for QEMU)`);
+  const fragments = kata ? undefined : await loadFragments(references, host);
 
-  const builtIns = new Map<Arch, Profile>();
-  const kata = builtIn ? await import('../knowledge/kata-kernel-profile.js') : undefined;
+  const profiles = new Map<Arch, Profile>();
   const reports: Report[] = [];
   for (const path of positionals) {
     const candidate = await loadKconfig(path, host);
     const archesFor = arches.length ? arches : candidate.meta.arch ? [candidate.meta.arch as Arch] : [];
-    if (builtIn && archesFor.length === 0) {
+    if (kata && archesFor.length === 0) {
       throw new UsageError(`cannot tell which architecture ${path} is for (no "# Linux/<arch> ... Kernel Configuration" header); pass --arch`);
     }
     for (const arch of archesFor.length ? archesFor : [undefined]) {
       const profile = fragments
         ? referenceProfile(fragments, references, arch)
-        : (builtIns.get(arch!) ?? builtIns.set(arch!, builtInProfile(kata!, arch!, values.flavor)).get(arch!)!);
-      reports.push(compareKernel(profile, candidate, { modules: values.modules === true }));
+        : (profiles.get(arch!) ?? profiles.set(arch!, orUsageError(() => kataKernelRequirements(kata!.kernel!, arch!, values.flavor, values['kernel-version']))).get(arch!)!);
+      const report = compareKernel(profile, candidate, { modules: values.modules === true });
+      // A checkout read live is what the user is checking too: its lints and reading problems belong in the report.
+      reports.push(kata?.live ? { ...report, diagnostics: [...report.diagnostics, ...kata.diagnostics, ...kata.kernel!.lints] } : report);
     }
   }
 
@@ -65,14 +71,6 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     await writeOutput(formatText(document, { ...(style ? { style } : {}), quiet: values.quiet === true }), io, values.output);
   }
   return failed(reports, failOn) ? EXIT.findings : EXIT.ok;
-}
-
-type Knowledge = typeof import('../knowledge/kata-kernel-profile.js');
-
-function builtInProfile(kata: Knowledge, arch: Arch, flavor: string): Profile {
-  const flavors = kata.kataKernelFlavors(arch);
-  if (!flavors.includes(flavor)) throw new UsageError(`the built-in Kata profile has no ${flavor} flavour for ${arch}; it has ${flavors.join(', ')}`);
-  return kata.kataKernelProfile(arch, flavor);
 }
 
 function referenceProfile(fragments: ConfigSet, references: readonly string[], arch: Arch | undefined): Profile {

@@ -6,6 +6,7 @@ import { profileFromConfig } from '../../model/profile-from-config.js';
 import type { Profile } from '../../model/requirement.js';
 import type { Setting } from '../../model/setting.js';
 import type { KataKernelData } from './read-kata-kernel.js';
+import { allowedAbsentFor } from './read-kata-kernel.js';
 import { kernelFlavorNames, kernelOptionsOf, selectKataFragments } from './select-kata-fragments.js';
 
 /** The flavours build-kernel.sh can build for this arch (a flavour whose selection fails is left out). */
@@ -27,17 +28,20 @@ export function kataKernelSelection(kata: KataKernelData, arch: Arch, flavor: st
   return selection.paths;
 }
 
-/** The requirements, each with the fragments that ask for it (its reasons) and every writer kept. */
-export function kataKernelRequirements(kata: KataKernelData, arch: Arch, flavor = 'plain'): Profile {
+/**
+ * The requirements, each with the fragments that ask for it (its reasons) and every writer kept. With a
+ * `kernelVersion` other than Kata's pin, whitelist-<that version>.conf decides what may be absent.
+ */
+export function kataKernelRequirements(kata: KataKernelData, arch: Arch, flavor = 'plain', kernelVersion = kata.kernelVersion): Profile {
   const selection = kataKernelSelection(kata, arch, flavor);
   const merged = mergeConfigSets(selection.map((path) => fragmentSet(kata, path)), { source: `kata ${arch}` });
-  const allowed = new Set(kata.mayBeAbsent);
+  const allowed = new Set(kernelVersion === kata.kernelVersion ? kata.mayBeAbsent : allowedAbsentFor(kata, kernelVersion));
   return profileFromConfig(merged, {
     name: flavor === 'plain' ? 'kata' : `kata (${flavor})`,
     source: `${kata.repository}@${kata.commit.slice(0, 12)}`,
     arch,
     flavor,
-    meta: { commit: kata.commit, kernel: kata.kernelVersion, kataConfigVersion: kata.configVersion, fragments: String(selection.length) },
+    meta: { commit: kata.commit, kernel: kernelVersion, kataConfigVersion: kata.configVersion, fragments: String(selection.length) },
     mayBeAbsent: (key) => allowed.has(key),
   });
 }

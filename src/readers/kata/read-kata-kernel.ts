@@ -78,10 +78,15 @@ export async function readKataKernel(fragmentsDir: string, host: ReadHost, info:
     const version = /^whitelist-(.+)\.conf$/.exec(path)?.[1];
     if (version) versionWhitelists[version] = patterns(text);
   }
-  const symbols = new Set(Object.values(fragments).flatMap((entries) => entries.map(([key]) => key)));
-  const applying = [...whitelist, ...(versionWhitelists[info.kernelVersion] ?? [])];
   const lints = lintKataKernel(texts, fragments, exclusions, info.root);
-  return { ...info, fragments, exclusions, whitelist, versionWhitelists, mayBeAbsent: allowedAbsent(symbols, applying), lints };
+  const data = { ...info, fragments, exclusions, whitelist, versionWhitelists, mayBeAbsent: [], lints };
+  return { ...data, mayBeAbsent: allowedAbsentFor(data, info.kernelVersion) };
+}
+
+/** The symbols whitelist.conf and whitelist-<kernelVersion>.conf let be absent, for any kernel version. */
+export function allowedAbsentFor(kata: Pick<KataKernelData, 'fragments' | 'whitelist' | 'versionWhitelists'>, kernelVersion: string): string[] {
+  const symbols = new Set(Object.values(kata.fragments).flatMap((entries) => entries.map(([key]) => key)));
+  return allowedAbsent(symbols, [...kata.whitelist, ...(kata.versionWhitelists[kernelVersion] ?? [])]);
 }
 
 /**

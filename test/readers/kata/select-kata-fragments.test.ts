@@ -1,42 +1,12 @@
-// Fragment selection against the same rules written as shell with the real grep, ls, find and sed over
-// the corpus tree: the files get_kernel_frag_path would merge, in order, and the distinct CONFIG_
-// symbols they set. The counts also match the table of kernel-sources.md §1.2.
-import { spawnSync } from 'node:child_process';
+// Fragment selection against the same rules written as shell with the real grep, ls and find over the
+// corpus tree (test/helpers/kata-oracle.ts): the files get_kernel_frag_path would merge, in order, and
+// the last value of each CONFIG_ symbol they set. The counts also match kernel-sources.md §1.2.
 import { describe, expect, it } from 'vitest';
 import { kataKernelData } from '../../../src/knowledge/kata-kernel-profile.js';
-import type { Arch } from '../../../src/model/arch.js';
-import { kernelArchOf } from '../../../src/model/arch.js';
 import { kataKernelRequirements, kataKernelSelection } from '../../../src/readers/kata/kernel-requirements.js';
 import { kernelOptionsOf } from '../../../src/readers/kata/select-kata-fragments.js';
-import type { KernelBuildOptions } from '../../../src/readers/kata/select-kata-fragments.js';
-import { KATA_FRAGMENTS, corpus } from '../../helpers/corpus.js';
 import { bash } from '../../helpers/bash-oracle.js';
-
-// The selection rules, written for this test after build-kernel.sh's get_kernel_frag_path. A file whose
-// only line names another fragment is a link the corpus stores as a file: its target is read instead.
-const ORACLE = `
-cd "$1"; arch=$2; conf=$3; measured=$4; gpu=$5; type=$6; debug=$7; signing=$8
-tags="-e !$arch"; [ "$conf" = yes ] && tags="$tags -e !confidential"
-files="$(grep $tags common/*.conf -L) $(ls $arch/*.conf)"
-[ -n "$type" ] && files="$files $(find build-type/$type -name '*.conf' | LC_ALL=C sort)"
-[ -n "$gpu" ] && files="$files gpu/$gpu.$arch.conf.in"
-[ "$measured" = yes ] && files="$files common/confidential_containers/cryptsetup.conf"
-[ "$conf" = yes ] && files="$files $(ls $arch/confidential/*.conf) common/confidential_containers/tmpfs.conf"
-[ "$signing" = yes ] && files="$files common/signing/module_signing.conf"
-[ "$debug" = yes ] && files="$files $(ls debug/*.conf)"
-echo $files
-for f in $files; do
-  if grep -qx '[A-Za-z0-9_./-]*\\.conf' "$f"; then cat "$(dirname "$f")/$(cat "$f")"; else cat "$f"; fi
-done | sed -n -e 's/^\\(CONFIG_[A-Za-z0-9_]*\\)=.*/\\1/p' -e 's/^# \\(CONFIG_[A-Za-z0-9_]*\\) is not set$/\\1/p' | sort -u | wc -l
-`;
-
-function oracle(arch: Arch, o: KernelBuildOptions): { files: string[]; symbols: number } {
-  const yes = (b: boolean | undefined) => (b ? 'yes' : 'no');
-  const args = [corpus(KATA_FRAGMENTS), kernelArchOf(arch), yes(o.confidential), yes(o.measured), o.gpu ?? '', o.buildType ?? '', yes(o.debug), yes(o.signing)];
-  const run = spawnSync(bash.path!, ['-c', ORACLE, 'oracle', ...args], { encoding: 'utf8', env: { LC_ALL: 'C', PATH: '/usr/bin:/bin' } });
-  const [files, count] = run.stdout.trim().split('\n');
-  return { files: files!.split(' '), symbols: Number(count) };
-}
+import { lastAssignments, selectionOracle as oracle } from '../../helpers/kata-oracle.js';
 
 describe.skipIf(!bash.path)(`selection against the rules in shell${bash.path ? '' : ` (skipped: ${bash.missing})`}`, () => {
   const data = kataKernelData();
@@ -64,10 +34,12 @@ describe.skipIf(!bash.path)(`selection against the rules in shell${bash.path ? '
     ['riscv64', 'measured', null, null],
   ] as const)('%s %s', (arch, flavor, fragments, symbols) => {
     const expected = oracle(arch, kernelOptionsOf(flavor, arch, paths)!);
+    const wanted = lastAssignments(expected);
     const selection = kataKernelSelection(data, arch, flavor);
-    expect(selection.map((p) => `${p}`)).toEqual(expected.files);
-    expect(kataKernelRequirements(data, arch, flavor).requirements.size).toBe(expected.symbols);
-    if (fragments !== null) expect([selection.length, expected.symbols]).toEqual([fragments, symbols]);
+    expect(selection).toEqual(expected.files);
+    const requirements = kataKernelRequirements(data, arch, flavor).requirements;
+    expect(new Map([...requirements].map(([key, r]) => [key, [r.want, r.origin.file.replace(`${data.root}/`, ''), r.origin.line]]))).toEqual(wanted);
+    if (fragments !== null) expect([selection.length, wanted.size]).toEqual([fragments, symbols]);
   });
 });
 
