@@ -4,7 +4,8 @@
 // checkout (the fixture) is read live.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Finding, ReportDocument } from '../../src/model/report.js';
+import type { Finding } from '../../src/model/finding.js';
+import type { ReportDocument } from '../../src/model/report.js';
 import type { Arch } from '../../src/model/arch.js';
 import { kataKernelData } from '../../src/knowledge/kata-kernel-profile.js';
 import { kernelOptionsOf } from '../../src/readers/kata/select-kata-fragments.js';
