@@ -38,7 +38,7 @@ if (checkout) {
   });
   for (const d of reference.diagnostics) console.error(`${d.level} ${d.code} ${d.file}:${d.line} ${d.message}`);
   const kata1 = reference.layout.repository === 'kata-containers/packaging';
-  if (!kata1) write('kata-kernel.json', reference.kernel, `${Object.keys(reference.kernel.fragments).length} fragments, ${reference.kernel.lints.length} lints`);
+  if (!kata1 && reference.kernel) write('kata-kernel.json', reference.kernel, `${Object.keys(reference.kernel.fragments).length} fragments, ${reference.kernel.lints.length} lints`);
   if (reference.qemu) {
     const { qemu } = reference;
     const arches = Object.entries(qemu.options).map(([arch, flavors]) => `${arch} ${Object.keys(flavors).join('/')}`);

@@ -21,6 +21,8 @@ export interface KataSource {
 export interface KataSourceOptions {
   readonly qemuVersion?: string;
   readonly kernelVersion?: string;
+  /** The domain needed: a checkout is read only for it. */
+  readonly for: 'kernel' | 'qemu';
 }
 
 const BUILT_IN = ['kata', 'kata-1.x'];
@@ -45,8 +47,12 @@ export async function loadKataSource(reference: string, host: ReadHost, options:
     return { name: reference, ...(kernel ? { kernel } : {}), qemu, live: false, diagnostics: [] };
   }
   const { readKataReference } = await import('../readers/kata/read-kata-reference.js');
-  const read = await readKataReference(reference, host, options);
-  return { name: reference, kernel: read.kernel, ...(read.qemu ? { qemu: read.qemu } : {}), live: true, diagnostics: read.diagnostics };
+  const read = await readKataReference(reference, host, {
+    ...(options.qemuVersion ? { qemuVersion: options.qemuVersion } : {}),
+    ...(options.kernelVersion ? { kernelVersion: options.kernelVersion } : {}),
+    read: { kernel: options.for === 'kernel', qemu: options.for === 'qemu' },
+  });
+  return { name: reference, ...(read.kernel ? { kernel: read.kernel } : {}), ...(read.qemu ? { qemu: read.qemu } : {}), live: true, diagnostics: read.diagnostics };
 }
 
 /** Runs `build`, turning the RangeError a reader throws for an arch or flavour Kata does not build into a usage error. */

@@ -41,7 +41,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const host = nodeHost(io.stdin ? { stdin: io.stdin } : {});
   const references = values.reference ?? ['kata'];
   const kataName = references.length === 1 && (await isKataReference(references[0]!, host)) ? references[0]! : undefined;
-  const kata = kataName ? await loadKataSource(kataName, host, values['kernel-version'] ? { kernelVersion: values['kernel-version'] } : {}) : undefined;
+  const kata = kataName ? await loadKataSource(kataName, host, { for: 'kernel', ...(values['kernel-version'] ? { kernelVersion: values['kernel-version'] } : {}) }) : undefined;
   if (kata && !kata.kernel) throw new UsageError(`the ${kata.name} reference has no guest-kernel profile (it is for QEMU)`);
   const fragments = kata ? undefined : await loadFragments(references, host);
 

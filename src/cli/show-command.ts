@@ -38,7 +38,11 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   for (const source of positionals) {
     const reference = source === 'kata' ? (values.reference ?? 'kata') : source;
     if (source === 'kata' || (await isKataReference(source, host))) {
-      const versions = { ...(values['qemu-version'] ? { qemuVersion: values['qemu-version'] } : {}), ...(values['kernel-version'] ? { kernelVersion: values['kernel-version'] } : {}) };
+      const versions = {
+        for: domain === 'kernel' ? ('kernel' as const) : ('qemu' as const),
+        ...(values['qemu-version'] ? { qemuVersion: values['qemu-version'] } : {}),
+        ...(values['kernel-version'] ? { kernelVersion: values['kernel-version'] } : {}),
+      };
       if (!(await isKataReference(reference, host))) throw new UsageError(`${reference} is not a Kata reference: give kata, kata-1.x or a Kata checkout`);
       shown.push(...(await showKata(await loadKataSource(reference, host, versions), domain, arches, values.flavor, values['kernel-version'])));
     } else if ((await host.kind(source)) === 'directory') {

@@ -61,33 +61,41 @@ export function compilePosixRegex(pattern: string, flavor: 'extended' | 'basic')
 
 /** Whether the expression matches anywhere in the text (as `grep` and `=~` test). */
 export function regexTest(regex: Regex, text: string): boolean {
-  let current = new Set<number>();
+  // The states of one step, and a stamp per state saying in which step it was added.
+  const stamps = new Int32Array(regex.nodes.length).fill(-1);
+  let current: number[] = [];
   for (let i = 0; i <= text.length; i++) {
-    add(regex, current, regex.start, text, i);
-    if ([...current].some((s) => regex.nodes[s]!.kind === 'match')) return true;
+    if (add(regex, current, stamps, i, regex.start, text)) return true;
     if (i === text.length) break;
-    const next = new Set<number>();
+    const next: number[] = [];
+    const ch = text.charAt(i);
     for (const s of current) {
       const node = regex.nodes[s]!;
-      if (node.kind === 'char' && node.test(text.charAt(i))) add(regex, next, node.next, text, i + 1);
+      if (node.kind === 'char' && node.test(ch) && add(regex, next, stamps, i + 1, node.next, text)) return true;
     }
     current = next;
   }
   return false;
 }
 
-/** Adds a state and everything reachable from it without consuming a character. */
-function add(regex: Regex, set: Set<number>, state: number, text: string, at: number): void {
-  if (set.has(state)) return;
+/** Adds a state and everything reachable from it without consuming a character; true on reaching the match. */
+function add(regex: Regex, list: number[], stamps: Int32Array, at: number, state: number, text: string): boolean {
+  if (stamps[state] === at) return false;
+  stamps[state] = at;
   const node = regex.nodes[state]!;
-  if (node.kind === 'split') {
-    set.add(state);
-    for (const next of node.next) add(regex, set, next, text, at);
-  } else if (node.kind === 'bol') {
-    if (at === 0) add(regex, set, node.next, text, at);
-  } else if (node.kind === 'eol') {
-    if (at === text.length) add(regex, set, node.next, text, at);
-  } else set.add(state);
+  switch (node.kind) {
+    case 'match':
+      return true;
+    case 'split':
+      return node.next.some((next) => add(regex, list, stamps, at, next, text));
+    case 'bol':
+      return at === 0 && add(regex, list, stamps, at, node.next, text);
+    case 'eol':
+      return at === text.length && add(regex, list, stamps, at, node.next, text);
+    case 'char':
+      list.push(state);
+      return false;
+  }
 }
 
 interface Parser {

@@ -11,8 +11,9 @@ import { readKataQemu } from './read-kata-qemu.js';
 
 export interface KataReference {
   readonly layout: KataLayout;
-  readonly kernel: KataKernelData;
-  /** Absent when the QEMU version is not known (Kata 1.x without `qemuVersion`): FD112 says so. */
+  /** Absent when not asked for. */
+  readonly kernel?: KataKernelData;
+  /** Absent when not asked for, or when the QEMU version is not known (Kata 1.x without `qemuVersion`): FD112 says so. */
   readonly qemu?: KataQemuData;
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -23,6 +24,8 @@ export interface KataReferenceOptions {
   readonly kernelVersion?: string;
   /** The commit, when .git cannot tell (a worktree, an exported tree). */
   readonly commit?: string;
+  /** What to read; both by default. */
+  readonly read?: { readonly kernel?: boolean; readonly qemu?: boolean };
 }
 
 export async function readKataReference(root: string, host: ReadHost, options: KataReferenceOptions = {}): Promise<KataReference> {
@@ -34,10 +37,13 @@ export async function readKataReference(root: string, host: ReadHost, options: K
   const qemuVersion = options.qemuVersion ?? bareVersion(yamlValue(versions, 'assets.hypervisor.qemu.version'));
   const unknownVersion = (what: string) =>
     diagnostics.push(diagnostic('FD112', `${layout.repository} does not say which ${what} it builds; pass --${what.toLowerCase()}-version`, { file: layout.versionsFile ?? root, line: 0 }));
-  if (!kernelVersion) unknownVersion('Kernel');
-  if (!qemuVersion) unknownVersion('QEMU');
-  const configVersion = (await host.kind(`${root}/${layout.kernelDir}/kata_config_version`)) === 'file' ? (await readText(host, root, `${layout.kernelDir}/kata_config_version`)).trim() : 'unknown';
-  const kernel = await readKataKernel(`${root}/${layout.fragments}`, host, { repository: layout.repository, commit, root: layout.fragments, kernelVersion: kernelVersion ?? 'unknown', configVersion });
-  const qemu = qemuVersion ? await readKataQemu(layout, host, { commit, qemuVersion }) : undefined;
-  return { layout, kernel, ...(qemu ? { qemu } : {}), diagnostics };
+  const { kernel: wantKernel = true, qemu: wantQemu = true } = options.read ?? {};
+  if (!kernelVersion && wantKernel) unknownVersion('Kernel');
+  if (!qemuVersion && wantQemu) unknownVersion('QEMU');
+  const configFile = `${layout.kernelDir}/kata_config_version`;
+  const configVersion = (await host.kind(`${root}/${configFile}`)) === 'file' ? (await readText(host, root, configFile)).trim() : 'unknown';
+  const info = { repository: layout.repository, commit, root: layout.fragments, kernelVersion: kernelVersion ?? 'unknown', configVersion };
+  const kernel = wantKernel ? await readKataKernel(`${root}/${layout.fragments}`, host, info) : undefined;
+  const qemu = wantQemu && qemuVersion ? await readKataQemu(layout, host, { commit, qemuVersion }) : undefined;
+  return { layout, ...(kernel ? { kernel } : {}), ...(qemu ? { qemu } : {}), diagnostics };
 }
