@@ -38,13 +38,17 @@ export async function isKataReference(reference: string, host: ReadHost): Promis
 
 export async function loadKataSource(reference: string, host: ReadHost, options: KataSourceOptions): Promise<KataSource> {
   if (BUILT_IN.includes(reference)) {
+    if (options.for === 'kernel') {
+      if (reference !== 'kata') return { name: reference, live: false, diagnostics: [] };
+      const { kataKernelData } = await import('../knowledge/kata-kernel-profile.js');
+      return { name: reference, kernel: kataKernelData(), live: false, diagnostics: [] };
+    }
     const { kataQemuData } = await import('../knowledge/kata-qemu-profile.js');
     const qemu = kataQemuData(reference);
     if (options.qemuVersion && options.qemuVersion !== qemu.qemuVersion) {
       throw new UsageError(`the built-in ${reference} profile is evaluated for QEMU ${qemu.qemuVersion}; to evaluate Kata's script for QEMU ${options.qemuVersion}, give --reference <kata checkout>`);
     }
-    const kernel = reference === 'kata' ? (await import('../knowledge/kata-kernel-profile.js')).kataKernelData() : undefined;
-    return { name: reference, ...(kernel ? { kernel } : {}), qemu, live: false, diagnostics: [] };
+    return { name: reference, qemu, live: false, diagnostics: [] };
   }
   const { readKataReference } = await import('../readers/kata/read-kata-reference.js');
   const read = await readKataReference(reference, host, {
