@@ -9,7 +9,7 @@ import type { ReportDocument } from '../../src/model/report.js';
 import type { Arch } from '../../src/model/arch.js';
 import { kataKernelData } from '../../src/knowledge/kata-kernel-profile.js';
 import { kernelOptionsOf } from '../../src/readers/kata/select-kata-fragments.js';
-import { DEBIAN_AMD64, corpus, fixture } from '../helpers/corpus.js';
+import { DEBIAN_AMD64, KATA_DUMPS, corpus, fixture, kataDump } from '../helpers/corpus.js';
 import { bash } from '../helpers/bash-oracle.js';
 import { lastAssignments, selectionOracle } from '../helpers/kata-oracle.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -67,26 +67,15 @@ describe.skipIf(!bash.path)(`flagdiff kernel against Debian amd64, for every arc
   });
 });
 
-/** The option lines of a corpus dump: `tags<TAB><TAB>option`. */
-function dump(name: string): string[] {
-  return readFileSync(corpus(`qemu/kata-flags/${name}.dump`), 'utf8').split('\n').filter((l) => l.includes('\t\t') && !l.startsWith('#'));
-}
-
 describe('flagdiff show kata --domain qemu lists the dump\'s options, in order, with its tags', () => {
-  it.each([
-    // reference, arch, dump
-    ['kata', 'x86_64', 'kata-qemu-11.0.1-static-x86_64'],
-    ['kata', 'aarch64', 'kata-qemu-11.0.1-static-aarch64'],
-    ['kata', 's390x', 'kata-qemu-11.0.1-static-s390x'],
-    ['kata', 'ppc64le', 'kata-qemu-11.0.1-static-ppc64le'],
-    ['kata-1.x', 'x86_64', 'kata-1.x-qemu-5.0.0-static-x86_64'],
-  ])('%s %s', async (reference, arch, name) => {
+  // reference, arch, dump
+  it.each(KATA_DUMPS)('%s %s', async (reference, arch, name) => {
     const json = await runCli(['show', 'kata', '-r', reference, '--arch', arch, '--domain', 'qemu', '--format', 'json']);
     const [source] = JSON.parse(json.stdout).sources;
-    expect(source.options.map((o: { tags: string[]; option: string }) => `${o.tags.join(',')}\t\t${o.option}`)).toEqual(dump(name));
+    expect(source.options.map((o: { tags: string[]; option: string }) => `${o.tags.join(',')}\t\t${o.option}`)).toEqual(kataDump(name).options);
     const text = await runCli(['show', 'kata', '-r', reference, '--arch', arch, '--domain', 'qemu']);
     const rows = text.stdout.split('\n').filter((l) => l && !l.startsWith('#'));
-    expect(rows.map((l) => l.replace(/^(\S+)\s+(.*?)\s+\S+:\d+$/, '$1\t\t$2'))).toEqual(dump(name));
+    expect(rows.map((l) => l.replace(/^(\S+)\s+(.*?)\s+\S+:\d+$/, '$1\t\t$2'))).toEqual(kataDump(name).options);
   });
 });
 

@@ -1,27 +1,13 @@
 // The shipped QEMU profiles against the corpus dumps: configure-hypervisor.sh -ds kata-qemu ARCH, run by
 // bash on Kata's own script for QEMU 11.0.1 (Kata 7c6ba40c54) and 5.0.0 (Kata 1.x, packaging 17f37e029c).
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { kataQemuBuild, kataQemuData, kataQemuDevices, kataQemuFlavors, kataQemuOptions, kataQemuVersion } from '../../src/knowledge/kata-qemu-profile.js';
-import { corpus } from '../helpers/corpus.js';
-
-/** The dump's option lines, and its legend, read here independently. */
-function dump(name: string): { options: string[]; tags: Record<string, string> } {
-  const lines = readFileSync(corpus(`qemu/kata-flags/${name}.dump`), 'utf8').split('\n');
-  const tags = Object.fromEntries(lines.flatMap((l) => /^#\s+(\S+)\t(.*)\.$/.exec(l)?.slice(1, 3).join('\u0000') ?? []).map((p) => p.split('\u0000')));
-  return { options: lines.filter((l) => l.includes('\t\t') && !l.startsWith('#')), tags };
-}
+import { KATA_DUMPS, kataDump } from '../helpers/corpus.js';
 
 describe('the shipped options reproduce the dumps exactly', () => {
-  it.each([
-    // reference, arch, dump
-    ['kata', 'x86_64', 'kata-qemu-11.0.1-static-x86_64'],
-    ['kata', 'aarch64', 'kata-qemu-11.0.1-static-aarch64'],
-    ['kata', 's390x', 'kata-qemu-11.0.1-static-s390x'],
-    ['kata', 'ppc64le', 'kata-qemu-11.0.1-static-ppc64le'],
-    ['kata-1.x', 'x86_64', 'kata-1.x-qemu-5.0.0-static-x86_64'],
-  ])('%s %s = %s.dump', (reference, arch, name) => {
-    const expected = dump(name);
+  // reference, arch, dump (read independently of flagdiff in test/helpers/corpus.ts)
+  it.each(KATA_DUMPS)('%s %s = %s.dump', (reference, arch, name) => {
+    const expected = kataDump(name);
     const data = kataQemuData(reference);
     expect(kataQemuOptions(arch, 'plain', data).map((o) => `${o.tags.join(',')}\t\t${o.option}`)).toEqual(expected.options);
     expect(data.tags).toEqual(expected.tags);
