@@ -4,6 +4,7 @@
  * present, so an unquoted pattern makes the word Unknown), then quote removal.
  */
 import { evaluateArithmetic } from './arithmetic.js';
+import { expandBraces } from './brace-expansion.js';
 import type { ArithmeticScope } from './arithmetic.js';
 import { expandParam } from './expand-param.js';
 import { hasGlobCharacters } from './glob-pattern.js';
@@ -38,7 +39,7 @@ const DEFAULT_IFS = ' \t\n';
 /** Words to fields, as for a command's arguments or a `for` list. */
 export function expandFields(state: ShellState, words: readonly Word[]): ShellString[] {
   const fields: ShellString[] = [];
-  for (const word of words) {
+  for (const word of words.flatMap(expandBraces)) {
     for (const field of splitFields(state, segmentsOf(state, word), originAt(state, word.line), word.line)) {
       fields.push(field);
       if (fields.length > state.limits.fields) {

@@ -44,6 +44,7 @@ const SNIPPETS: readonly (readonly [string, string])[] = [
   ['command substitution', `echo "$(echo "$(echo inner)") outer" \`echo back\`; n=$(printf 'a\\n\\n\\n'); echo "[$n]"; echo $(( $(echo 2) * 3 ))`],
   ['continuations and comments', `echo one \\\n  two # a comment\necho "multi\nline" # another\nx=1 # tail\necho $x#notcomment`],
   ['unset, readonly, local -r', `a=1; unset a; echo "[\${a-unset}]"; f() { local -r c=2; echo $c; }; f; readonly r=3; echo $r; g() { echo in-g; }; unset -f g; declare -a list; list+=(x); echo \${list[0]}`],
+  ['brace expansion', `echo --enable-{kvm,vhost-net} a{b,c{d,e}}f {1..4} {04..10..3} {e..a} x{}y {a} "{q,r}" \\{s,t} \${v:-{w,x}}; for b in build-{main,mini}; do echo $b; done; n=2; echo {1..$n}`],
   ['the version test configure scripts use', `gt_eq() { format='^[0-9]+(\\.[0-9]+)*$'; [[ "$1" =~ $format && "$2" =~ $format ]] || return 2; [[ "$1" == "$2" ]]; }; for v in 6.1.0 11.0.1; do if gt_eq "$v" 6.1.0; then echo "$v same"; else echo "$v differs"; fi; done`],
 ];
 
