@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Writes the built-in Kata profiles into src/knowledge/ from a Kata checkout, read statically (nothing
 // of the checkout is run). Run by hand and commit the output:
-//   npm run profiles -- ../kata-containers                     kata-kernel.json and kata-qemu.json
-//   npm run profiles -- ../packaging --qemu-version 5.0.0      kata1-qemu.json (Kata 1.x pins QEMU elsewhere)
+//   npm run profiles -- ../kata-containers                     kata-kernel.json and kata-qemu-build.json
+//   npm run profiles -- ../packaging --qemu-version 5.0.0      kata1-qemu-build.json (Kata 1.x pins QEMU elsewhere)
 //   npm run profiles -- ../shared/corpus/kernel/kata --commit 7c6ba40c54ea29b459b4997cff948caaba4e658b --kernel-version 6.18.35
 //                                                              kata-kernel.json from a directory laid out like the corpus
 import { execFileSync } from 'node:child_process';
@@ -42,7 +42,7 @@ if (checkout) {
   if (reference.qemu) {
     const { qemu } = reference;
     const arches = Object.entries(qemu.options).map(([arch, flavors]) => `${arch} ${Object.keys(flavors).join('/')}`);
-    write(kata1 ? 'kata1-qemu.json' : 'kata-qemu.json', qemu, `QEMU ${qemu.qemuVersion}; ${arches.join(', ')}; ${qemu.lints.length} lints`);
+    write(kata1 ? 'kata1-qemu-build.json' : 'kata-qemu-build.json', qemu, `QEMU ${qemu.qemuVersion}; ${arches.join(', ')}; ${qemu.lints.length} lints`);
   }
 } else {
   const kernelDir = input;

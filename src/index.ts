@@ -60,7 +60,7 @@ export { readKconfig } from './readers/kconfig/read-kconfig.js';
 
 // knowledge
 export { kataKernelData, kataKernelFlavors, kataKernelProfile } from './knowledge/kata-kernel-profile.js';
-export { KATA_QEMU_REFERENCES, kataQemuBuild, kataQemuData, kataQemuDevices, kataQemuFlavors, kataQemuOptions, kataQemuVersion } from './knowledge/kata-qemu-profile.js';
+export { KATA_QEMU_REFERENCES, kataQemuBuild, kataQemuData, kataQemuDevices, kataQemuFlavors, kataQemuOptions } from './knowledge/kata-qemu-profile.js';
 
 // compare
 export { compareKernel, judge } from './compare/compare-kernel.js';

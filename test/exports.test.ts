@@ -47,7 +47,6 @@ describe('public exports', () => {
       'kataQemuFlavorsOf',
       'kataQemuOptions',
       'kataQemuOptionsOf',
-      'kataQemuVersion',
       'kernelArchOf',
       'loadFragments',
       'loadKconfig',

@@ -1,15 +1,15 @@
 /**
  * The built-in Kata QEMU profiles: configure-hypervisor.sh's options and the device allowlist, per arch
- * and flavour, evaluated statically from Kata's scripts (kata-qemu.json, Kata at the pinned commit) and
- * from Kata 1.x's (kata1-qemu.json), written by `npm run profiles`.
+ * and flavour, evaluated statically from Kata's scripts (kata-qemu-build.json, Kata at the pinned commit) and
+ * from Kata 1.x's (kata1-qemu-build.json), written by `npm run profiles`.
  */
 import type { Build } from '../model/build.js';
 import type { Profile } from '../model/requirement.js';
 import type { KataQemuOption } from '../readers/kata/qemu-requirements.js';
 import { kataQemuBuildOf, kataQemuDevicesOf, kataQemuFlavorsOf, kataQemuOptionsOf } from '../readers/kata/qemu-requirements.js';
 import type { KataQemuData } from '../readers/kata/read-kata-qemu.js';
-import kata1 from './kata1-qemu.json' with { type: 'json' };
-import kata from './kata-qemu.json' with { type: 'json' };
+import kata1 from './kata1-qemu-build.json' with { type: 'json' };
+import kata from './kata-qemu-build.json' with { type: 'json' };
 
 /** The built-in references by name: `kata` (the pinned Kata) and `kata-1.x`. */
 // JSON imports type tuples as arrays; the generator writes exactly this shape.
@@ -22,11 +22,6 @@ export function kataQemuData(reference = 'kata'): KataQemuData {
   const data = BUILT_IN[reference];
   if (!data) throw new RangeError(`no built-in ${reference} QEMU profile: the built-in ones are ${KATA_QEMU_REFERENCES.join(', ')}`);
   return data;
-}
-
-/** The QEMU version the built-in options were evaluated for (Kata's pin). */
-export function kataQemuVersion(reference = 'kata'): string {
-  return kataQemuData(reference).qemuVersion;
 }
 
 export function kataQemuFlavors(arch: string, data: KataQemuData = kataQemuData()): string[] {

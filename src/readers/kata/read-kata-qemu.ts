@@ -41,7 +41,7 @@ export interface KataDeviceData {
   readonly qomObjects: readonly string[];
 }
 
-/** What the built-in profile ships (src/knowledge/kata-qemu.json). */
+/** What the built-in profile ships (src/knowledge/kata-qemu-build.json). */
 export interface KataQemuData {
   readonly repository: string;
   readonly commit: string;

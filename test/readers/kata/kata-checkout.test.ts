@@ -11,7 +11,7 @@ import { parseShell } from '../../../src/eval/shell/parse-shell.js';
 import { readConfigureHypervisor } from '../../../src/readers/kata/read-configure-hypervisor.js';
 import { readKataReference } from '../../../src/readers/kata/read-kata-reference.js';
 import kernel from '../../../src/knowledge/kata-kernel.json' with { type: 'json' };
-import qemu from '../../../src/knowledge/kata-qemu.json' with { type: 'json' };
+import qemu from '../../../src/knowledge/kata-qemu-build.json' with { type: 'json' };
 import { bash } from '../../helpers/bash-oracle.js';
 
 const checkout = process.env.FLAGDIFF_KATA_CHECKOUT;
