@@ -79,7 +79,8 @@ function referenceProfile(fragments: ConfigSet, references: readonly string[], a
   return profileFromConfig(fragments, { name: 'reference', source: references.join(', '), ...(arch ? { arch } : {}) });
 }
 
-function failed(reports: readonly Report[], failOn: FailOn): boolean {
+/** Whether any finding is at or above the --fail-on level. */
+export function failed(reports: readonly Report[], failOn: FailOn): boolean {
   if (failOn === 'never') return false;
   const threshold = severityRank(failOn);
   return reports.some((report) => report.findings.some((finding) => severityRank(finding.severity) >= threshold));
