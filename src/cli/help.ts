@@ -76,7 +76,8 @@ Options:
                         options replace Kata's
       --arch ARCH       x86_64 aarch64 s390x ppc64le (repeatable); default: the candidate's own,
                         from its --target-list or the binary's name
-      --qemu-version V  evaluate both sides for QEMU V (e.g. 11.1.0): defaults and accepted options
+      --qemu-version V  the QEMU version the candidate builds (e.g. 4.2.0): its defaults and the
+                        options it accepts; with the candidate kata, Kata's build for QEMU V
       --build ID        for recipes with several configure invocations (spec files)
   -f, --format F        text (default) | json
       --fail-on LEVEL   error (default) | warning | info | never

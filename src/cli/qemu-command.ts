@@ -49,9 +49,9 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     const candidate = await loadCandidate(path, host);
     const archesFor = arches.length ? arches : [candidate.arch ?? 'x86_64'];
     for (const arch of archesFor) {
-      const reference = await referenceFor(values.reference, arch, version, host);
+      const reference = await referenceFor(values.reference, arch, host);
       if (candidate.kind === 'binary') reports.push(compareQemuBinary(reference, candidate.help));
-      else if (candidate.kind === 'kata') reports.push(compareQemu(reference, { build: reference.build, version: reference.version }, version ? { version } : {}));
+      else if (candidate.kind === 'kata') reports.push(compareQemu(reference, { build: reference.build }, version ? { version, referenceVersion: version } : {}));
       else reports.push(compareQemu(reference, { build: candidate.build }, version ? { version } : {}));
     }
   }
@@ -83,10 +83,10 @@ async function loadCandidate(path: string, host: ReadHost): Promise<Candidate> {
   return { kind: 'flags', ...(arch ? { arch } : {}), build };
 }
 
-async function referenceFor(reference: string | undefined, arch: string, version: string | undefined, host: ReadHost): Promise<QemuReference> {
+async function referenceFor(reference: string | undefined, arch: string, host: ReadHost): Promise<QemuReference> {
   const kata = await import('../knowledge/kata-qemu-reference.js');
   if (!kata.kataQemuArches().includes(arch)) throw new UsageError(`the built-in Kata QEMU reference has no ${arch} build; it has ${kata.kataQemuArches().join(', ')}`);
-  const builtIn = kata.kataQemuReference(arch, version);
+  const builtIn = kata.kataQemuReference(arch);
   if (reference === undefined || reference === 'kata') return builtIn;
   // A reference flags file (e.g. configure-hypervisor.sh -d output) replaces Kata's options; the
   // devices, objects and machine type stay the built-in ones.

@@ -13,7 +13,7 @@ import type { Report } from '../model/report.js';
 import { QEMU_VOCABULARY_VERSIONS, acceptance, vocabularyFor } from '../knowledge/qemu-vocabulary.js';
 import { normalizeBuild } from '../readers/qemu/normalize-build.js';
 import { parseOption } from '../readers/qemu/parse-option.js';
-import { effectiveQemu } from './effective-qemu.js';
+import { defaultValue, effectiveQemu } from './effective-qemu.js';
 import { judgeOption } from './judge-qemu-option.js';
 import { qemuFinding, qemuReport } from './qemu-finding.js';
 
@@ -24,8 +24,10 @@ export interface QemuBuildCandidate {
 }
 
 export interface QemuCompareOptions {
-  /** Evaluate both sides for this QEMU version (`--qemu-version`); default: each side's own. */
+  /** Evaluate the candidate for this QEMU version (`--qemu-version`); default: its own, else the reference's. */
   readonly version?: string;
+  /** Evaluate the reference for this version; default: the version it pins. */
+  readonly referenceVersion?: string;
 }
 
 /** Keys that are not requirements on a candidate: how Kata trims its own build, not what it needs. */
@@ -34,20 +36,26 @@ const NOT_COMPARED = new Set(['path', 'toolchain', 'diagnostics', 'device-select
 
 export function compareQemu(reference: QemuReference, { build, version }: QemuBuildCandidate, options: QemuCompareOptions = {}): Report {
   const candidate = normalizeBuild(build);
-  const refVersion = options.version ?? reference.version;
+  const refVersion = options.referenceVersion ?? reference.version;
   const candVersion = options.version ?? version ?? reference.version;
   const refConfig = normalizeBuild(reference.build);
   const want = effectiveQemu(refConfig, refVersion);
   const have = effectiveQemu(candidate, candVersion);
   const findings: Finding[] = [];
+  const diagnostics: Diagnostic[] = [...refConfig.diagnostics, ...candidate.diagnostics];
   let requirements = 0;
   for (const wanted of want.values()) {
     if (wanted.how !== 'explicit' || NOT_REQUIRED.has(wanted.key) || NOT_COMPARED.has(wanted.category)) continue;
+    const found = have.get(wanted.key);
+    if (!found && defaultValue(wanted.key, candVersion) === undefined) {
+      // The version has no such option: configure does not decide it (old QEMU built vmdk unconditionally).
+      diagnostics.push(diagnostic('FD235', `QEMU ${candVersion} has no ${wanted.key} option, so whether it builds what ${wanted.setting!.spelling} asks for is not known`, wanted.setting!.origin));
+      continue;
+    }
     requirements++;
-    const finding = judgeOption(wanted, have.get(wanted.key), candVersion);
+    const finding = judgeOption(wanted, found, candVersion);
     if (finding) findings.push(finding);
   }
-  const diagnostics: Diagnostic[] = [...refConfig.diagnostics, ...candidate.diagnostics];
   const versionNote = (version: string, source: string) => {
     const at = vocabularyFor(version);
     if (at.outside) {

@@ -38,9 +38,15 @@ export function effectiveQemu(config: QemuConfigSet, version: string): Map<strin
   return effective;
 }
 
+/**
+ * Defaults of options configure handles itself (not in meson_options.txt): `static="no"`,
+ * `cfi="false"`, `debug` off (Q72 configure); meson's builtins `b_lto` and `strip` default to false.
+ */
+const HAND_DEFAULTS: Readonly<Record<string, string>> = { static: 'false', cfi: 'false', debug: 'false', b_lto: 'false', strip: 'false' };
+
 /** A key's value when it is not written, for comparing booleans and combos with what the other side writes. */
 export function defaultValue(key: string, version: string): string | undefined {
-  const value = optionDefault(key, version);
+  const value = optionDefault(key, version) ?? HAND_DEFAULTS[key];
   return value === undefined ? undefined : valueFor(optionKind(key), value);
 }
 

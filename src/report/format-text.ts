@@ -40,7 +40,10 @@ function formatReport(report: Report, { style = PLAIN_STYLE, quiet = false }: Te
       if (group.length === 0) continue;
       out.push('', style.heading(`${kind} (${group.length}): ${KIND_TITLES[kind]}`));
       const width = Math.min(40, Math.max(...group.map((f) => f.key.length)));
-      for (const finding of group) out.push(formatFinding(finding, width, style));
+      for (const finding of group) {
+        out.push(formatFinding(finding, width, style));
+        if (finding.hint) out.push(`      ${finding.hint.symptom}`, `      fix: ${finding.hint.fix}`);
+      }
     }
     out.push('');
   }
