@@ -11,8 +11,6 @@ import type { Argument, Build } from '../../model/build.js';
 import { InputError, diagnostic } from '../../model/diagnostic.js';
 import { splitWords } from './split-words.js';
 
-export type FlagsShape = 'kata-dump' | 'flags' | 'meson';
-
 export interface FlagsOptions {
   /** Build id, default `flags`. */
   readonly id?: string;
@@ -52,9 +50,4 @@ export function readFlags(text: string, file: string, options: FlagsOptions = {}
     argv,
     origin: { file, line: argv[0]!.origin.line },
   };
-}
-
-/** Which of the three shapes a flags text has. */
-export function flagsShape(build: Build): FlagsShape {
-  return build.argv.some((a) => a.tags) ? 'kata-dump' : build.tool === 'meson' ? 'meson' : 'flags';
 }
