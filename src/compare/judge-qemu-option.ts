@@ -52,7 +52,7 @@ function judgeFeature(want: EffectiveOption, have: EffectiveOption | undefined, 
   if (want.value === 'enabled') {
     if (state === 'enabled') return undefined;
     if (state === 'auto') {
-      return qemuFinding({ ...shown, code: 'FD232', kind: 'auto', have: 'auto',
+      return qemuFinding({ ...shown, code: 'FD232', kind: 'auto',
         message: `the reference requires ${want.key} (${want.setting!.spelling}); the candidate leaves it to the build machine (${how})` });
     }
     if (have?.how === 'explicit') {
@@ -64,7 +64,7 @@ function judgeFeature(want: EffectiveOption, have: EffectiveOption | undefined, 
   }
   if (want.value === 'disabled' && (state === 'enabled' || state === 'auto')) {
     const why = want.setting?.tags?.length ? ` for ${want.setting.tags.join(', ')}` : '';
-    return qemuFinding({ ...shown, code: 'FD233', kind: 'extra', have: state, severity: state === 'auto' ? 'info' : 'warning',
+    return qemuFinding({ ...shown, code: 'FD233', kind: 'extra', severity: state === 'auto' ? 'info' : 'warning',
       message: state === 'auto'
         ? `the reference turns ${want.key} off${why}; the candidate builds it if the build machine has its library (${how})`
         : `the reference turns ${want.key} off${why}; the candidate enables it (${have!.setting?.spelling ?? how})` });

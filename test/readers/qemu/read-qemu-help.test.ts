@@ -17,7 +17,7 @@ describe('readQemuHelp', () => {
     expect([...help.devices.keys()].sort()).toEqual(
       ['pci-bridge', 'pcie-root-port', 'virtio-9p', 'virtio-9p-pci', 'virtio-blk', 'virtio-blk-pci', 'virtio-net', 'virtio-net-pci'],
     );
-    expect(help.devices.get('virtio-9p')).toEqual({ file: 'qemu-system-x86_64 -device help', line: 6 });
+    expect(help.devices.get('virtio-9p')).toEqual({ file: 'qemu-system-x86_64 -device help', line: 7 });
   });
 
   it('reads machines, objects, and the version of the newest versioned machine type', () => {
