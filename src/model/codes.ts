@@ -65,16 +65,6 @@ export const CODES = {
     severity: 'error',
     summary: 'What a qemu-system binary printed for -device, -machine or -object help is not QEMU help output.',
   },
-  FD174: {
-    name: 'unexpected-device-line',
-    severity: 'warning',
-    summary: 'A line of a device .mak file is neither CONFIG_X=y|n, an include, a comment nor blank.',
-  },
-  FD175: {
-    name: 'device-include-missing',
-    severity: 'error',
-    summary: 'A device .mak file includes a file that is not there, or includes itself.',
-  },
   FD176: {
     name: 'no-options',
     severity: 'error',
@@ -165,16 +155,6 @@ export const CODES = {
     severity: 'error',
     summary: 'An -object type the reference uses is not in the candidate binary.',
   },
-  FD242: {
-    name: 'device-conflict',
-    severity: 'error',
-    summary: 'A device is selected whose host feature is off: the build fails in Kconfig.',
-  },
-  FD243: {
-    name: 'device-file-missing',
-    severity: 'error',
-    summary: '--with-devices-ARCH names a device file that is not there: configure stops.',
-  },
   FD340: {
     name: 'argument-not-evaluated',
     severity: 'warning',
@@ -184,11 +164,6 @@ export const CODES = {
     name: 'property-not-checked',
     severity: 'info',
     summary: 'A device or object property the reference relies on cannot be seen in help output.',
-  },
-  FD342: {
-    name: 'devices-unresolved',
-    severity: 'info',
-    summary: 'Without a QEMU source tree the device layer is compared on the lines written, not on the Kconfig closure.',
   },
 } as const satisfies Record<string, CodeInfo>;
 
