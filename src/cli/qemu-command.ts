@@ -8,17 +8,12 @@ import type { ReadHost } from '../readers/host.js';
 import { archOfTargets } from '../readers/qemu/normalize-build.js';
 import { readFlags } from '../readers/qemu/read-flags.js';
 import { readQemuHelp } from '../readers/qemu/read-qemu-help.js';
-import { formatJson } from '../report/format-json.js';
-import { formatText } from '../report/format-text.js';
-import { createReportDocument } from '../report/report-document.js';
-import { chooseStyle } from './color.js';
-import { EXIT, UsageError } from './io.js';
+import { UsageError } from './io.js';
 import type { CliIo } from './io.js';
-import { failed } from './kernel-command.js';
 import { nodeHost } from './node-host.js';
+import { writeReports } from './write-reports.js';
 import { COMMON_OPTIONS, FAIL_ON, oneOf, parseArches, parseCommand } from './options.js';
 import { archOfBinary, probeQemuBinary } from './qemu-probe.js';
-import { writeOutput } from './write-output.js';
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
@@ -56,14 +51,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     }
   }
 
-  const document = createReportDocument(reports);
-  if (format === 'json') {
-    await writeOutput(formatJson(document), io, values.output);
-  } else {
-    const style = values.output ? undefined : await chooseStyle(io, values.color);
-    await writeOutput(formatText(document, { ...(style ? { style } : {}), quiet: values.quiet === true }), io, values.output);
-  }
-  return failed(reports, failOn) ? EXIT.findings : EXIT.ok;
+  return writeReports(reports, { format, failOn, output: values.output, color: values.color, quiet: values.quiet }, io);
 }
 
 type Candidate =
