@@ -70,6 +70,56 @@ export const CODES = {
     severity: 'error',
     summary: 'A flags file or meson -D list holds no option at all.',
   },
+  FD177: {
+    name: 'kconfig-syntax',
+    severity: 'error',
+    summary: "A device .mak or Kconfig file has a line QEMU's minikconf cannot parse; the build stops there.",
+  },
+  FD178: {
+    name: 'kconfig-file-missing',
+    severity: 'error',
+    summary: 'A device .mak or Kconfig file, or one it includes, does not exist; the build stops there.',
+  },
+  FD179: {
+    name: 'include-loop',
+    severity: 'error',
+    summary: 'A device .mak or Kconfig file includes a file that includes it; the build stops there.',
+  },
+  FD180: {
+    name: 'include-outside',
+    severity: 'error',
+    summary: 'A device .mak or Kconfig file includes a file outside the directory given; flagdiff does not read it.',
+  },
+  FD181: {
+    name: 'device-reassigned',
+    severity: 'error',
+    summary: 'A device configuration sets a symbol both to y and to n; minikconf stops with "contradiction between clauses".',
+  },
+  FD182: {
+    name: 'undefined-symbol',
+    severity: 'error',
+    summary: 'A device configuration or Kconfig file names a symbol that no Kconfig file of the QEMU tree declares; minikconf stops.',
+  },
+  FD183: {
+    name: 'device-config-missing',
+    severity: 'error',
+    summary: '--with-devices-ARCH=NAME names a device file the QEMU tree does not have; configure stops.',
+  },
+  FD184: {
+    name: 'kconfig-cycle',
+    severity: 'error',
+    summary: 'Kconfig symbols depend on each other in a cycle; minikconf stops with "cycle found".',
+  },
+  FD185: {
+    name: 'devices-not-evaluated',
+    severity: 'warning',
+    summary: 'The device layer of the compared target is not evaluated: the tree has no device file for it, or the build does not build it.',
+  },
+  FD186: {
+    name: 'not-a-qemu-tree',
+    severity: 'error',
+    summary: 'The directory given as a QEMU source tree has no Kconfig file or no device configurations.',
+  },
   FD201: {
     name: 'missing',
     severity: 'error',
@@ -155,6 +205,36 @@ export const CODES = {
     severity: 'error',
     summary: 'An -object type the reference uses is not in the candidate binary.',
   },
+  FD242: {
+    name: 'device-disabled',
+    severity: 'error',
+    summary: 'A device the reference needs is set to n by the candidate\'s device configuration.',
+  },
+  FD243: {
+    name: 'device-feature-off',
+    severity: 'error',
+    summary: 'A device the reference needs cannot be built: it depends on a host feature the candidate turns off.',
+  },
+  FD244: {
+    name: 'device-auto',
+    severity: 'warning',
+    summary: 'Whether a device the reference needs is built depends on the build machine (a feature left auto).',
+  },
+  FD245: {
+    name: 'device-conflict',
+    severity: 'error',
+    summary: 'The candidate\'s device configuration contradicts QEMU\'s Kconfig (a device on whose dependencies are off); the build stops.',
+  },
+  FD246: {
+    name: 'device-extra',
+    severity: 'warning',
+    summary: 'The candidate builds, or may build, a device the reference turns off.',
+  },
+  FD247: {
+    name: 'device-unresolved',
+    severity: 'info',
+    summary: 'Without a QEMU source tree, whether a device the candidate does not list is built cannot be told.',
+  },
   FD340: {
     name: 'argument-not-evaluated',
     severity: 'warning',
@@ -164,6 +244,16 @@ export const CODES = {
     name: 'property-not-checked',
     severity: 'info',
     summary: 'A device or object property the reference relies on cannot be seen in help output.',
+  },
+  FD342: {
+    name: 'host-symbol-unknown',
+    severity: 'info',
+    summary: 'A host Kconfig symbol depends on the build machine (a feature left auto), so devices that depend on it may or may not be built.',
+  },
+  FD343: {
+    name: 'host-symbol-unmodelled',
+    severity: 'warning',
+    summary: 'The QEMU tree declares a host Kconfig symbol whose rule flagdiff does not know; it is treated as unknown.',
   },
 } as const satisfies Record<string, CodeInfo>;
 
