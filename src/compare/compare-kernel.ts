@@ -19,8 +19,8 @@ export interface KernelCompareOptions {
   readonly modules?: boolean;
 }
 
-/** The kinds a kernel comparison produces (`auto` and `unknown-option` are QEMU's). */
-type KernelKind = Exclude<FindingKind, 'auto' | 'unknown-option'>;
+/** The kinds a kernel comparison produces (`auto`, `unknown-option`, `conflict` and `unknown` are QEMU's). */
+type KernelKind = Exclude<FindingKind, 'auto' | 'unknown-option' | 'conflict' | 'unknown'>;
 
 const CODE_OF: Readonly<Record<KernelKind, Code>> = {
   missing: 'FD201',

@@ -120,6 +120,11 @@ export const CODES = {
     severity: 'error',
     summary: 'The directory given as a QEMU source tree has no Kconfig file or no device configurations.',
   },
+  FD187: {
+    name: 'tree-version-mismatch',
+    severity: 'warning',
+    summary: 'The QEMU source tree given is another QEMU version than the candidate builds; its devices are evaluated with the tree\'s Kconfig.',
+  },
   FD201: {
     name: 'missing',
     severity: 'error',

@@ -6,18 +6,20 @@ import type { QemuSubject } from './qemu-setting.js';
 import type { Severity } from './severity.js';
 
 /**
+ * - `conflict`: the candidate cannot be built as written (QEMU's minikconf stops on a contradiction).
  * - `missing`: the reference needs it, the candidate does not mention it.
  * - `disabled`: the candidate explicitly turns it off.
  * - `module`: built as a module where built-in is needed.
  * - `value`: another value.
  * - `auto`: the candidate leaves to the build machine what the reference requires (QEMU features).
  * - `unknown-option`: an option the QEMU version does not accept.
+ * - `unknown`: whether the candidate has it cannot be told from what was read (decided at build time).
  * - `extra`: the candidate enables what the reference turns off.
  */
-export type FindingKind = 'missing' | 'disabled' | 'auto' | 'module' | 'value' | 'unknown-option' | 'extra';
+export type FindingKind = 'conflict' | 'missing' | 'disabled' | 'auto' | 'module' | 'unknown' | 'value' | 'unknown-option' | 'extra';
 
 /** Kinds in report order: what breaks a guest first, what widens it last. */
-export const FINDING_KINDS: readonly FindingKind[] = ['missing', 'disabled', 'auto', 'module', 'value', 'unknown-option', 'extra'];
+export const FINDING_KINDS: readonly FindingKind[] = ['conflict', 'missing', 'disabled', 'auto', 'module', 'unknown', 'value', 'unknown-option', 'extra'];
 
 /** What a user would see if the gap is left, and how to avoid it. */
 export interface Hint {

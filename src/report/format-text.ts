@@ -14,10 +14,12 @@ export interface TextOptions {
 }
 
 const KIND_TITLES: Readonly<Record<FindingKind, string>> = {
+  conflict: 'the candidate cannot be built as written: QEMU stops',
   missing: 'required, not set by the candidate',
   disabled: 'required, turned off by the candidate',
   auto: 'required, left to the build machine by the candidate',
   module: 'required built in, built as a module by the candidate',
+  unknown: 'required, not decided by what was read',
   value: 'required with another value',
   'unknown-option': 'not accepted by the QEMU version: configure stops',
   extra: 'turned off by the reference, enabled by the candidate',
@@ -42,6 +44,8 @@ function formatReport(report: Report, { style = PLAIN_STYLE, quiet = false }: Te
       const width = Math.min(40, Math.max(...group.map((f) => f.key.length)));
       for (const finding of group) {
         out.push(formatFinding(finding, width, style));
+        // A QEMU device finding explains the Kconfig chain behind it; the kernel's explanations repeat per code.
+        if (finding.domain === 'qemu' && finding.explanation) out.push(`      ${finding.explanation}`);
         if (finding.hint) out.push(`      ${finding.hint.symptom}`, `      fix: ${finding.hint.fix}`);
       }
     }

@@ -49,6 +49,8 @@ export interface Contradiction {
 
 export interface KconfigEvaluation {
   readonly values: ReadonlyMap<string, SymbolState>;
+  /** Each symbol's clauses, in processing order within their kind. */
+  readonly clauses: ReadonlyMap<string, readonly Clause[]>;
   readonly contradictions: readonly Contradiction[];
   /** Symbols named but never declared with `config` (minikconf: "undefined symbol"), first place each. */
   readonly undefined: readonly Declaration[];
@@ -100,7 +102,7 @@ export function evaluateMinikconf(program: KconfigProgram, mode: MinikconfMode):
 
   const declared = new Set(program.declarations.map((d) => d.name));
   const undefinedSymbols = undefinedOf(program, declared);
-  return { values, contradictions, undefined: undefinedSymbols, cycles: [...cycles] };
+  return { values, clauses: byDest, contradictions, undefined: undefinedSymbols, cycles: [...cycles] };
 }
 
 /** Kleene's logic, short-circuiting left to right as minikconf's `and`/`or` do. */

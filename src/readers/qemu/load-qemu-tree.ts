@@ -11,6 +11,8 @@ import { DEFAULT_LIMITS, decodeInput } from '../decode-input.js';
 import type { ReadHost } from '../host.js';
 import { loadMinikconf } from './load-minikconf.js';
 import type { LoadedKconfig } from './load-minikconf.js';
+import { readKconfigInputs } from './read-kconfig-inputs.js';
+import type { KconfigInputs } from './read-kconfig-inputs.js';
 
 /**
  * Where device files live: `configs/devices/T/NAME.mak` since QEMU 6.0 (`--with-devices-ARCH=NAME`
@@ -38,6 +40,8 @@ export interface QemuTree {
   readonly kconfig: LoadedKconfig;
   readonly layout: DeviceLayout;
   readonly targets: ReadonlyMap<string, QemuTarget>;
+  /** What meson.build passes to minikconf besides the files; `undefined` if its text was not recognised. */
+  readonly inputs?: KconfigInputs;
 }
 
 const LAYOUTS: readonly DeviceLayout[] = ['configs/devices', 'default-configs/devices', 'default-configs'];
@@ -59,7 +63,17 @@ export async function loadQemuTree(root: string, host: ReadHost): Promise<QemuTr
   if (!layout) notTree('it has neither configs/devices nor default-configs');
   const version = (await readOptional(join(root, 'VERSION'), host))?.trim();
   const kconfig = await loadMinikconf([join(root, 'Kconfig')], host, { root });
-  return { root, ...(version ? { version } : {}), kconfig, layout: layout!, targets: await readTargets(root, host) };
+  const meson = join(root, 'meson.build');
+  const mesonText = await readOptional(meson, host);
+  const inputs = mesonText === undefined ? undefined : readKconfigInputs(mesonText, meson);
+  return {
+    root,
+    ...(version ? { version } : {}),
+    kconfig,
+    layout: layout!,
+    targets: await readTargets(root, host),
+    ...(inputs ? { inputs } : {}),
+  };
 }
 
 /** The device file meson reads for a target: `NAME` from `--with-devices-ARCH=NAME`, else `default`. */
