@@ -88,7 +88,7 @@ export function compareQemu(reference: QemuReference, candidateBuild: QemuBuildC
   }
   let unmet = 0;
   if (candidateBuild.devices) {
-    const layer = compareDeviceLayer(reference, candidateBuild.devices, tree, have, diagnostics);
+    const layer = compareDeviceLayer(reference, candidateBuild.devices, tree, have, candVersion, diagnostics);
     findings.push(...layer.findings);
     requirements += layer.requirements;
     unmet = layer.unmet;
@@ -117,6 +117,7 @@ function compareDeviceLayer(
   devices: DeviceConfig,
   tree: QemuTree | undefined,
   options: ReadonlyMap<string, EffectiveOption>,
+  version: string,
   diagnostics: Diagnostic[],
 ): DeviceComparison {
   const { target } = devices.selection;
@@ -125,15 +126,32 @@ function compareDeviceLayer(
     return { findings: [], requirements: 0, unmet: 0 };
   }
   const profile = reference.deviceSymbols ?? { name: reference.name, domain: 'qemu' as const, source: reference.source, requirements: new Map() };
-  if (!tree) {
-    diagnostics.push(...devices.settings.diagnostics);
-    const lookup = optionLookup(options);
-    return compareQemuDevices(profile, { devices, hostValue: (symbol) => hostSymbolValue(symbol, lookup, target, reference.arch) });
-  }
-  const closure = effectiveDevices(tree, devices, options, reference.arch);
-  diagnostics.push(...closure.diagnostics);
-  return compareQemuDevices(profile, { devices, closure, root: tree.root });
+  const lookup = optionLookup(options, version);
+  const closure = tree ? effectiveDevices(tree, devices, options, reference.arch, version) : undefined;
+  const layerDiagnostics = closure?.diagnostics ?? devices.settings.diagnostics;
+  diagnostics.push(...layerDiagnostics);
+  const compared = closure
+    ? compareQemuDevices(profile, { devices, closure, root: tree!.root })
+    : compareQemuDevices(profile, { devices, hostValue: (symbol) => hostSymbolValue(symbol, lookup, target, reference.arch) });
+  const stops = layerDiagnostics.filter((d) => STOPS_THE_BUILD.has(d.code));
+  if (stops.length === 0) return compared;
+  const first = stops[0]!;
+  const unbuildable = qemuFinding({
+    code: 'FD248',
+    kind: 'conflict',
+    category: 'device',
+    key: `${target} devices`,
+    want: 'buildable',
+    have: 'stops',
+    reference: first,
+    candidate: first,
+    message: `QEMU's build stops in the device layer of ${target}: ${first.message}${stops.length > 1 ? ` (and ${stops.length - 1} more; see the diagnostics)` : ''}`,
+  });
+  return { ...compared, findings: [...compared.findings, unbuildable] };
 }
+
+/** Reading problems that stop QEMU's configure or minikconf (the candidate's build fails there). */
+const STOPS_THE_BUILD = new Set(['FD177', 'FD178', 'FD179', 'FD181', 'FD182', 'FD183', 'FD184']);
 
 /** Every word of an invocation that its QEMU version rejects (a finding) or may reject (a diagnostic). */
 function unknownOptions(build: Build, version: string, side: 'reference' | 'candidate', diagnostics: Diagnostic[]): Finding[] {

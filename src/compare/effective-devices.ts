@@ -4,6 +4,7 @@
  * evaluated as minikconf does under `--defconfig` or `--allnoconfig`. Features the build machine
  * decides make their symbols, and what depends on them, unknown.
  */
+import { defaultValue } from './effective-qemu.js';
 import type { EffectiveOption } from './effective-qemu.js';
 import { evaluateMinikconf } from '../eval/minikconf/evaluate-minikconf.js';
 import type { KconfigEvaluation, MinikconfMode } from '../eval/minikconf/evaluate-minikconf.js';
@@ -26,10 +27,10 @@ export interface DeviceClosure {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-export function effectiveDevices(tree: QemuTree, devices: DeviceConfig, options: ReadonlyMap<string, EffectiveOption>, arch: string): DeviceClosure {
+export function effectiveDevices(tree: QemuTree, devices: DeviceConfig, options: ReadonlyMap<string, EffectiveOption>, arch: string, version = tree.version ?? ''): DeviceClosure {
   const { target, mode } = devices.selection;
   const diagnostics: Diagnostic[] = [];
-  const externals = externalValues(tree, target, arch, optionLookup(options));
+  const externals = externalValues(tree, target, arch, optionLookup(options, version));
   const clauses: Clause[] = [];
   for (const [symbol, external] of externals) {
     if (external.value === 'n' && symbol !== 'TARGET_BIG_ENDIAN') continue; // meson passes nothing for an unusable feature
@@ -76,12 +77,18 @@ function externalValues(tree: QemuTree, target: string, arch: string, option: (k
   return values;
 }
 
-/** Feature states by key; a feature turned off by --without-default-features points at that option. */
-export function optionLookup(options: ReadonlyMap<string, EffectiveOption>): (key: string) => OptionState | undefined {
+/**
+ * Option states by key: written, the version's default (booleans and combos too), or turned off by
+ * --without-default-features, which then stands as the option that decided.
+ */
+export function optionLookup(options: ReadonlyMap<string, EffectiveOption>, version: string): (key: string) => OptionState | undefined {
   const noDefaults = options.get('default_features')?.setting;
   return (key) => {
     const state = options.get(key);
-    if (!state) return undefined;
+    if (!state) {
+      const value = defaultValue(key, version);
+      return value === undefined ? undefined : { value, how: 'default' };
+    }
     if (state.how === 'without-default-features' && noDefaults) return { ...state, setting: { spelling: noDefaults.spelling, origin: noDefaults.origin } };
     return state;
   };

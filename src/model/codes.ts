@@ -240,6 +240,11 @@ export const CODES = {
     severity: 'info',
     summary: 'Without a QEMU source tree, whether a device the candidate does not list is built cannot be told.',
   },
+  FD248: {
+    name: 'devices-unbuildable',
+    severity: 'error',
+    summary: "QEMU's build stops in the candidate's device layer: a device file it cannot parse or find, or a symbol its Kconfig does not declare.",
+  },
   FD340: {
     name: 'argument-not-evaluated',
     severity: 'warning',
