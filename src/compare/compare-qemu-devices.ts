@@ -95,8 +95,15 @@ function judgeDeclared(requirement: Requirement, devices: DeviceConfig): Finding
 
 /** minikconf's "contradiction between clauses", except two device-file lines (the reader reports those, FD181). */
 function conflicts(closure: DeviceClosure, show: (o: Origin) => string): Finding[] {
+  // A device selected only by devices that are themselves in contradiction follows from them (VIRTIO_9P
+  // selects FSDEV_9P, which depends on VIRTFS too): the root is reported, not each consequence.
+  const clashing = new Set(closure.evaluation.contradictions.map((c) => c.symbol));
+  const follows = (clauses: readonly Clause[]) => {
+    const on = clauses.filter((c) => c.kind === 'select' || (c.kind === 'assign' && c.value));
+    return on.length > 0 && on.every((c) => c.kind === 'select' && clashing.has(c.by));
+  };
   return closure.evaluation.contradictions
-    .filter((c) => !c.clauses.every((clause) => clause.kind === 'assign' && !clause.external))
+    .filter((c) => !c.clauses.every((clause) => clause.kind === 'assign' && !clause.external) && !follows(c.clauses))
     .map((c) => {
       const on = c.clauses.find((clause) => clause.kind === 'assign' || clause.kind === 'select')!;
       const against = c.clauses.filter((clause) => clause !== on).map((clause) => describeClause(clause, closure, show, c.certain));

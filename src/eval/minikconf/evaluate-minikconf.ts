@@ -40,7 +40,10 @@ export interface SymbolState {
   readonly decision: Decision;
 }
 
-/** Clauses that force a symbol both on and off: certain (minikconf stops), or only on some build machines. */
+/**
+ * Clauses that force a symbol both on and off: certain (minikconf stops), or, when one side is
+ * certain and the other depends on the build machine, only on some build machines.
+ */
 export interface Contradiction {
   readonly symbol: string;
   readonly clauses: readonly Clause[];
@@ -163,7 +166,9 @@ function settle(symbol: string, forcings: readonly Forcing[], fallback: () => Sy
   const on = forcings.filter((f) => f.value);
   const off = forcings.filter((f) => !f.value);
   const clauses = (list: readonly Forcing[]) => list.map((f) => f.clause);
-  if (on.length && off.length) {
+  // Both sides uncertain is left out: the unknown inputs behind them may be the same (NITRO_ENCLAVE
+  // selects EIF only when LIBCBOR is on, and EIF depends on LIBCBOR), which Kleene's logic cannot see.
+  if (on.length && off.length && certain.length) {
     const sure = on.some((f) => f.certain) && off.some((f) => f.certain);
     contradictions.push({ symbol, clauses: clauses(forcings), certain: sure });
   }

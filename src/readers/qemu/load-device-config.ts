@@ -68,9 +68,16 @@ export async function loadDeviceSettings(files: readonly string[], host: ReadHos
   return settingsOf(await loadEach(files, host), files.join(' '));
 }
 
-/** Without a tree, the recipe's files for the target are the whole device configuration flagdiff can read. */
+/**
+ * The default device file of these targets includes the one of the target on the right, in every
+ * QEMU from 5.2 to 10.0 (configs/devices/x86_64-softmmu/default.mak: `include ../i386-softmmu/default.mak`).
+ */
+const INCLUDED_DEFAULT: Readonly<Record<string, string>> = { 'x86_64-softmmu': 'i386-softmmu', 'aarch64-softmmu': 'arm-softmmu', 'ppc64-softmmu': 'ppc-softmmu' };
+
+/** Without a tree, the recipe's files for the target (and for the target its default file includes) are all there is to read. */
 async function fromOverlays(selection: DeviceSelection, overlays: readonly DeviceOverlay[], host: ReadHost): Promise<LoadedKconfig> {
-  const mine = overlays.filter((o) => o.target === selection.target && o.name === selection.name);
+  const included = selection.name === 'default' ? INCLUDED_DEFAULT[selection.target] : undefined;
+  const mine = overlays.filter((o) => (o.target === selection.target && o.name === selection.name) || (o.target === included && o.name === 'default'));
   return mine.length === 0 ? NOTHING : loadEach(mine.map((o) => o.file), host);
 }
 

@@ -19,7 +19,9 @@ export interface KconfigInputs {
   readonly origin: Origin;
 }
 
-const SYMBOL = /'CONFIG_([A-Z0-9_]+)(?:=y)?'/g;
+/** `'CONFIG_X'` in 5.2's list; `'CONFIG_X=y'` in the sum (whose conditions also name `'CONFIG_LINUX'`). */
+const LISTED = /'CONFIG_([A-Z0-9_]+)'/g;
+const PASSED = /'CONFIG_([A-Z0-9_]+)=y'/g;
 
 /** `undefined` when the text has neither form (a meson.build flagdiff does not know). */
 export function readKconfigInputs(text: string, file: string): KconfigInputs | undefined {
@@ -30,7 +32,7 @@ export function readKconfigInputs(text: string, file: string): KconfigInputs | u
   const host: string[] = [];
   for (let i = start; i < lines.length; i++) {
     const line = lines[i]!;
-    for (const m of line.matchAll(SYMBOL)) host.push(m[1]!);
+    for (const m of line.matchAll(listStyle ? LISTED : PASSED)) if (!host.includes(m[1]!)) host.push(m[1]!);
     // The list ends at its `]`; the sum ends at the first line without a continuation.
     if (listStyle ? line.includes(']') : !line.trimEnd().endsWith('\\')) break;
   }
