@@ -3,7 +3,7 @@
 // model
 export { ARCHES, archFromKernelArch, isArch, kernelArchOf } from './model/arch.js';
 export type { Arch, WordFacts } from './model/arch.js';
-export type { Argument, Build } from './model/build.js';
+export type { Argument, Build, DeviceOverlay } from './model/build.js';
 export { CODES, FINDINGS_DOCS_URL, docsUrl } from './model/codes.js';
 export type { Code, CodeInfo } from './model/codes.js';
 export type { ConfigMeta, ConfigSet, ConfigShape, Domain } from './model/config-set.js';
@@ -26,6 +26,14 @@ export type { Assignment, Setting } from './model/setting.js';
 export { SEVERITIES, severityRank } from './model/severity.js';
 export type { Severity } from './model/severity.js';
 
+// static evaluators
+export { evaluateMinikconf } from './eval/minikconf/evaluate-minikconf.js';
+export type { Contradiction, Decision, KconfigEvaluation, KconfigProgram, MinikconfMode, SymbolState, Tri } from './eval/minikconf/evaluate-minikconf.js';
+export { formatExpr } from './eval/minikconf/kconfig-syntax.js';
+export type { Clause, Declaration, KconfigExpr, KconfigItem, SourceItem } from './eval/minikconf/kconfig-syntax.js';
+export { parseMinikconf } from './eval/minikconf/parse-minikconf.js';
+export type { ParsedKconfig } from './eval/minikconf/parse-minikconf.js';
+
 // readers
 export { DEFAULT_LIMITS, decodeInput } from './readers/decode-input.js';
 export type { InputLimits } from './readers/decode-input.js';
@@ -34,6 +42,15 @@ export { readKataKernel } from './readers/kata/read-kata-kernel.js';
 export type { KataKernelData, KataSourceInfo } from './readers/kata/read-kata-kernel.js';
 export { loadFragments, loadKconfig } from './readers/kconfig/load-kconfig.js';
 export { readKconfig } from './readers/kconfig/read-kconfig.js';
+export { loadDeviceConfig, loadDeviceSettings } from './readers/qemu/load-device-config.js';
+export type { DeviceConfig } from './readers/qemu/load-device-config.js';
+export { loadMinikconf } from './readers/qemu/load-minikconf.js';
+export type { KconfigOverlay, LoadedKconfig, MinikconfLoadOptions } from './readers/qemu/load-minikconf.js';
+export { deviceFilePath, loadQemuTree } from './readers/qemu/load-qemu-tree.js';
+export type { DeviceLayout, QemuTarget, QemuTree } from './readers/qemu/load-qemu-tree.js';
+export type { KconfigInputs } from './readers/qemu/read-kconfig-inputs.js';
+export { selectDevices, systemTargetOf } from './readers/qemu/select-devices.js';
+export type { DeviceSelection } from './readers/qemu/select-devices.js';
 export { archOfTargets, normalizeBuild } from './readers/qemu/normalize-build.js';
 export { normalizeList, parseOption } from './readers/qemu/parse-option.js';
 export type { MergeRule, ParsedOption } from './readers/qemu/parse-option.js';
@@ -48,6 +65,8 @@ export type { Word } from './readers/qemu/split-words.js';
 export { kataKernelFlavors, kataKernelProfile } from './knowledge/kata-kernel-profile.js';
 export { kataQemuArches, kataQemuReference, kataQemuVersion } from './knowledge/kata-qemu-reference.js';
 export { DAX_CACHE, qemuConsequence } from './knowledge/qemu-consequences.js';
+export { DEVICE_HOST_NEEDS, hostSymbolValue } from './knowledge/qemu-host-symbols.js';
+export type { HostSymbolValue, OptionState } from './knowledge/qemu-host-symbols.js';
 export { QEMU_VOCABULARY_SOURCES, QEMU_VOCABULARY_VERSIONS, acceptance, compareVersions, currentKey, optionDefault, optionKind } from './knowledge/qemu-vocabulary.js';
 export type { Acceptance } from './knowledge/qemu-vocabulary.js';
 
@@ -57,6 +76,12 @@ export type { KernelCompareOptions } from './compare/compare-kernel.js';
 export { compareQemu } from './compare/compare-qemu.js';
 export type { QemuBuildCandidate, QemuCompareOptions } from './compare/compare-qemu.js';
 export { compareQemuBinary } from './compare/compare-qemu-binary.js';
+export { compareQemuDevices } from './compare/compare-qemu-devices.js';
+export type { DeviceComparison, DeviceLayer } from './compare/compare-qemu-devices.js';
+export { effectiveDevices } from './compare/effective-devices.js';
+export type { DeviceClosure } from './compare/effective-devices.js';
+export { explainDevice } from './compare/explain-device.js';
+export type { DeviceExplanation } from './compare/explain-device.js';
 export { defaultValue, effectiveQemu } from './compare/effective-qemu.js';
 export type { EffectiveOption } from './compare/effective-qemu.js';
 
