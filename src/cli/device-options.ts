@@ -12,6 +12,7 @@ import type { DeviceConfig } from '../readers/qemu/load-device-config.js';
 import type { QemuTree } from '../readers/qemu/load-qemu-tree.js';
 import { normalizeBuild } from '../readers/qemu/normalize-build.js';
 import { selectDevices, systemTargetOf } from '../readers/qemu/select-devices.js';
+import { InputError } from '../model/diagnostic.js';
 import { UsageError } from './io.js';
 
 /** A `--devices` value; without a place it is the compared target's device file. */
@@ -51,5 +52,8 @@ export async function loadCandidateDevices(build: Build, arch: string, options: 
 /** The reference's device requirements: the `CONFIG_X=y|n` of the files given, merged in order. */
 export async function loadReferenceDevices(files: readonly string[], host: ReadHost): Promise<Profile> {
   const set = await loadDeviceSettings(files, host);
+  // A reference that cannot be read whole is no reference: stop rather than compare with part of it.
+  const broken = set.diagnostics.find((d) => d.level === 'error');
+  if (broken) throw new InputError(broken);
   return profileFromConfig(set, { name: 'reference devices', source: files.join(', ') });
 }

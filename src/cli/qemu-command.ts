@@ -49,9 +49,8 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   for (const path of positionals) {
     if (path.endsWith('.spec')) throw new UsageError(`${path}: reading spec files needs the rpm reader, which this build does not have yet; pass the build's configure options as a flags file`);
     if (values.build !== undefined) throw new UsageError('--build picks one invocation of a recipe with several; a flags file or a binary has one');
-    const candidate = await loadCandidate(path, host);
+    const candidate = await loadCandidate(path, host, tree !== undefined || deviceOptions.length > 0);
     const archesFor = arches.length ? arches : [candidate.arch ?? 'x86_64'];
-    if (candidate.kind === 'binary' && (tree || deviceOptions.length)) throw new UsageError('--qemu-tree and --devices describe a build; a binary says what it has in its help output');
     for (const arch of archesFor) {
       const builtIn = await referenceFor(values.reference, arch, host);
       const reference = referenceDevices ? { ...builtIn, deviceSymbols: referenceDevices } : builtIn;
@@ -77,10 +76,11 @@ type Candidate =
   | { readonly kind: 'binary'; readonly arch?: string; readonly help: ReturnType<typeof readQemuHelp> }
   | { readonly kind: 'flags'; readonly arch?: string; readonly build: ReturnType<typeof readFlags> };
 
-async function loadCandidate(path: string, host: ReadHost): Promise<Candidate> {
+async function loadCandidate(path: string, host: ReadHost, deviceOptions: boolean): Promise<Candidate> {
   if (path === 'kata') return { kind: 'kata' };
   const bytes = await host.readFile(path, DEFAULT_LIMITS.maxBytes);
   if (ELF.every((b, i) => bytes[i] === b)) {
+    if (deviceOptions) throw new UsageError('--qemu-tree and --devices describe a build; a binary says what it has in its help output');
     const arch = archOfBinary(path);
     return { kind: 'binary', ...(arch ? { arch } : {}), help: readQemuHelp(probeQemuBinary(path), path) };
   }

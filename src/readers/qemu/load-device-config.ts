@@ -7,7 +7,7 @@
 import { dirname, normalize } from 'node:path';
 import type { DeviceOverlay } from '../../model/build.js';
 import type { ConfigSet } from '../../model/config-set.js';
-import { diagnostic } from '../../model/diagnostic.js';
+import { InputError, diagnostic } from '../../model/diagnostic.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { override } from '../../model/merge-config-sets.js';
 import type { Setting } from '../../model/setting.js';
@@ -65,6 +65,9 @@ async function fromTree(
  * assignments of each and of what it includes from its own directory, merged in the order given.
  */
 export async function loadDeviceSettings(files: readonly string[], host: ReadHost): Promise<ConfigSet> {
+  for (const file of files) {
+    if ((await host.kind(file)) !== 'file') throw new InputError(diagnostic('FD104', 'no such file', { file, line: 0 }));
+  }
   return settingsOf(await loadEach(files, host), files.join(' '));
 }
 
