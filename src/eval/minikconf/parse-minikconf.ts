@@ -33,6 +33,7 @@ const NAMES: Readonly<Record<Tok, string>> = {
   select: '"select"', imply: '"imply"', config: '"config"', default: '"default"', y: '"y"', n: '"n"', source: '"source"',
   bool: '"bool"', if: '"if"', id: 'identifier', eof: 'end of file',
 };
+const KEYWORD_START = new Set(KEYWORDS.map(([word]) => word[0]!));
 const ALNUM = /[\p{L}\p{N}]/u;
 const SPACE = /\s/;
 /** Deeper nesting than any real file; hostile input stops here instead of exhausting the stack. */
@@ -59,7 +60,9 @@ export function parseMinikconf(source: string, file: string): ParsedKconfig {
   };
   // A function rather than `tok ===`: TypeScript would keep a narrowing of `tok` across next().
   const is = (...kinds: Tok[]) => kinds.includes(tok);
-  const isIdChar = (c: string | undefined) => c !== undefined && (c === '_' || ALNUM.test(c));
+  // ASCII first: Kconfig files are ASCII, and a regular expression per character costs a third of the parse.
+  const isAlnum = (c: string) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || (c > '\x7f' && ALNUM.test(c));
+  const isIdChar = (c: string | undefined) => c !== undefined && (c === '_' || isAlnum(c));
 
   // minikconf get_token/scan_token: skip blanks and comments, count lines, recognise one token.
   const next = (): void => {
@@ -78,7 +81,7 @@ export function parseMinikconf(source: string, file: string): ParsedKconfig {
         cursor++;
         return void (tok = c === '&' ? 'and' : 'or');
       }
-      const keyword = KEYWORDS.find(([word]) => src.startsWith(word, start) && !isIdChar(src[start + word.length]));
+      const keyword = KEYWORD_START.has(c) ? KEYWORDS.find(([word]) => src.startsWith(word, start) && !isIdChar(src[start + word.length])) : undefined;
       if (keyword) {
         cursor = start + keyword[0].length;
         tok = keyword[1];
@@ -90,7 +93,7 @@ export function parseMinikconf(source: string, file: string): ParsedKconfig {
         }
         return;
       }
-      if (ALNUM.test(c)) {
+      if (isAlnum(c)) {
         while (isIdChar(src[cursor])) cursor++;
         val = src.slice(start, cursor);
         return void (tok = 'id');
