@@ -66,8 +66,17 @@ export function explainCondition(expr: KconfigExpr, want: 'n' | 'unknown', closu
     const state = want === 'n' ? 'off' : 'undecided';
     return { text: [...hosts].map(([name, h]) => `CONFIG_${name} is ${state}: ${h.why}`).join('; '), hosts: [...hosts] };
   }
-  const list = names.map((n) => `CONFIG_${n}`).join(', ');
-  return { text: list ? `${list} ${names.length > 1 ? 'are' : 'is'} ${want}` : `it is ${want}`, hosts: [] };
+  const list = names.map((n) => `CONFIG_${n} is ${want}${want === 'n' ? offBecause(n, closure) : ''}`).join(', ');
+  return { text: list || `it is ${want}`, hosts: [] };
+}
+
+/** One step further back: ` (nothing selects it)`, ` (set to n)`, ` (its dependencies are off)`. */
+function offBecause(name: string, closure: DeviceClosure): string {
+  const decision = closure.evaluation.values.get(name)?.decision;
+  if (decision?.kind === 'no-default') return ' (nothing selects it)';
+  if (decision?.kind !== 'clause') return '';
+  if (decision.clause.kind === 'assign') return ` (set to n at ${decision.clause.origin.file}:${decision.clause.origin.line})`;
+  return decision.clause.kind === 'depends' ? ' (its dependencies are off)' : '';
 }
 
 /** Symbols of `expr` whose value is `want` (for a `NOT`, the opposite): what makes a condition fail or undecided. */
