@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { nodeHost } from '../../src/cli/node-host.js';
 import { compareQemu } from '../../src/compare/compare-qemu.js';
@@ -11,6 +12,7 @@ import type { QemuTree } from '../../src/readers/qemu/load-qemu-tree.js';
 import { normalizeBuild } from '../../src/readers/qemu/normalize-build.js';
 import { readFlags } from '../../src/readers/qemu/read-flags.js';
 import { selectDevices } from '../../src/readers/qemu/select-devices.js';
+import { corpus } from '../helpers/corpus.js';
 import { memoryHost } from '../helpers/memory-host.js';
 import { qemu100, qemu100Missing } from '../helpers/minikconf.js';
 
@@ -64,6 +66,27 @@ describe('device findings without a QEMU tree: the declared lines', () => {
     expect(conflict.explanation).toContain('--disable-vhost-user');
     expect(conflict.hint?.symptom).toContain("'vhost-user-fs-pci' is not a valid device model name");
     expect(report.summary.error).toBeGreaterThan(0);
+  });
+});
+
+describe('Fedora\'s 2020 qemu-mini device file against Kata 1.x\'s, without a tree', () => {
+  it('reports each of Kata\'s lines the mini file contradicts or leaves out, and nothing else', async () => {
+    const [mini, kata] = ['qemu/devices/fedora-mini-2020-i386-softmmu.mak', 'qemu/devices/kata-1.x-i386-softmmu.mak'].map((f) => readFileSync(corpus(f), 'utf8'));
+    const report = await compare('--target-list=x86_64-softmmu', { 'mini.mak': mini! }, kata!);
+    // Expected, from the two files' CONFIG_X=v lines alone: same value → satisfied; other value →
+    // disabled (Kata wants y) or extra (Kata wants n); not in the mini file → unknown.
+    const lines = (text: string) => new Map([...text.matchAll(/^CONFIG_(\w+)=([yn])$/gm)].map((m) => [`CONFIG_${m[1]}`, m[2]!]));
+    const [have, want] = [lines(mini!), lines(kata!)];
+    const expected = [...want].flatMap(([key, value]) => {
+      const found = have.get(key);
+      if (found === value) return [];
+      if (found === undefined) return [['FD247', key]];
+      return [[value === 'y' ? 'FD242' : 'FD246', key]];
+    });
+    expect(devices(report).filter(([, kind]) => kind !== 'conflict').map(([code, , key]) => [code, key]).sort()).toEqual(expected.sort());
+    expect(expected.filter(([code]) => code !== 'FD247').length).toBeGreaterThan(0);
+    // The mini file sets CONFIG_VIRTIO_9P=y and this build leaves virtfs auto: it stops where libattr is missing.
+    expect(report.findings.filter((f) => f.kind === 'conflict').map((f) => [f.code, f.key, f.severity])).toEqual([['FD245', 'CONFIG_VIRTIO_9P', 'warning']]);
   });
 });
 

@@ -47,6 +47,12 @@ describe('loadMinikconf', () => {
     expect(symbols(appended.clauses)).toEqual(['Q35@i386-softmmu/default.mak:1', 'MICROVM@recipe/mini.mak:1', 'VIRTIO@devices/common.mak:1', 'X86_ONLY@x86_64-softmmu/default.mak:4']);
   });
 
+  it('reads a 200,000-line device file whole', async () => {
+    const text = Array.from({ length: 200_000 }, (_, i) => `CONFIG_S${i}=y\n`).join('');
+    const loaded = await loadMinikconf(['q/a.mak'], memoryHost({ 'q/a.mak': text }), { root: 'q' });
+    expect([loaded.clauses.length, loaded.diagnostics]).toEqual([200_000, []]);
+  });
+
   it('stops nesting at a bound on hostile input', async () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 100; i++) files[`q/${'d/'.repeat(i)}a.mak`] = 'include d/a.mak\n';
