@@ -46,7 +46,7 @@ export function compareQemuDevices(profile: Profile, layer: DeviceLayer): Device
     if (finding) findings.push(finding);
   }
   const clashes = layer.closure ? conflicts(layer.closure, show) : declaredConflicts(layer);
-  findings.push(...clashes);
+  for (const clash of clashes) findings.push(clash);
   const flagged = new Set(findings.filter((f) => f.kind !== 'conflict').map((f) => f.key));
   const unmet = new Set(clashes.filter((f) => f.severity === 'error' && profile.requirements.has(f.key) && !flagged.has(f.key)).map((f) => f.key)).size;
   return { findings, requirements: profile.requirements.size, unmet };

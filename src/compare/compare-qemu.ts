@@ -89,7 +89,7 @@ export function compareQemu(reference: QemuReference, candidateBuild: QemuBuildC
   let unmet = 0;
   if (candidateBuild.devices) {
     const layer = compareDeviceLayer(reference, candidateBuild.devices, tree, have, candVersion, diagnostics);
-    findings.push(...layer.findings);
+    for (const finding of layer.findings) findings.push(finding);
     requirements += layer.requirements;
     unmet = layer.unmet;
   }

@@ -38,6 +38,8 @@ const ALNUM = /[\p{L}\p{N}]/u;
 const SPACE = /\s/;
 /** Deeper nesting than any real file; hostile input stops here instead of exhausting the stack. */
 const MAX_DEPTH = 100;
+/** Operands in one expression: its tree is as deep, and minikconf.py itself recurses that deep. */
+const MAX_TERMS = 500;
 
 class ParseError extends Error {}
 
@@ -53,6 +55,7 @@ export function parseMinikconf(source: string, file: string): ParsedKconfig {
   let val = '';
   let raw = '';
   let tokLine = 1;
+  let terms = 0;
 
   const at = (): Origin => ({ file, line: tokLine });
   const fail = (message: string, before: string | undefined = NAMES[tok]): never => {
@@ -128,6 +131,7 @@ export function parseMinikconf(source: string, file: string): ParsedKconfig {
   // primary: "!" primary | "(" expr ")" | var;  disj: primary ("||" primary)*;  expr: disj ("&&" disj)*
   const parsePrimary = (depth: number): KconfigExpr => {
     if (depth > MAX_DEPTH) fail(`expression nested more than ${MAX_DEPTH} deep`, undefined);
+    if (++terms > MAX_TERMS) fail(`expression of more than ${MAX_TERMS} operands`, undefined);
     if (is('not')) {
       next();
       return { kind: 'not', operand: parsePrimary(depth + 1) };
@@ -158,10 +162,14 @@ export function parseMinikconf(source: string, file: string): ParsedKconfig {
     }
     return left;
   };
+  const parseTop = (): KconfigExpr => {
+    terms = 0;
+    return parseExpr(0);
+  };
   const parseCondition = (): KconfigExpr | undefined => {
     if (!is('if')) return undefined;
     next();
-    return parseExpr(0);
+    return parseTop();
   };
 
   const parseProperty = (symbol: string): void => {
@@ -175,7 +183,7 @@ export function parseMinikconf(source: string, file: string): ParsedKconfig {
       next();
       if (!is('on')) fail('Expected "on"');
       next();
-      items.push({ kind: 'depends', symbol, expr: parseExpr(0), origin });
+      items.push({ kind: 'depends', symbol, expr: parseTop(), origin });
     } else if (is('select', 'imply')) {
       const kind = tok as 'select' | 'imply';
       next();

@@ -69,8 +69,9 @@ export async function loadMinikconf(entries: readonly string[], host: ReadHost, 
     for (const [name, text] of texts) {
       files.push(name);
       const parsed = parseMinikconf(text, name);
-      declarations.push(...parsed.declarations);
-      references.push(...parsed.references);
+      // Loops rather than push(...list): a spread of 200,000 arguments overflows the stack.
+      for (const d of parsed.declarations) declarations.push(d);
+      for (const r of parsed.references) references.push(r);
       for (const item of parsed.items) {
         if (item.kind !== 'source') {
           clauses.push(item);

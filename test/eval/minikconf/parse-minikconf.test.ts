@@ -45,6 +45,7 @@ describe('parseMinikconf', () => {
 
   it('stops deep nesting instead of exhausting the stack', () => {
     expect(parseMinikconf(`config X\n depends on ${'('.repeat(5000)}A\n`, 'f').error?.message).toContain('nested more than');
+    expect(parseMinikconf(`config X\n depends on ${Array.from({ length: 100_000 }, (_, i) => `A${i}`).join(' && ')}\n`, 'f').error?.message).toContain('more than 500 operands');
   });
 });
 

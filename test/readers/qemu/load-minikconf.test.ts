@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { evaluateMinikconf } from '../../../src/eval/minikconf/evaluate-minikconf.js';
 import { loadMinikconf } from '../../../src/readers/qemu/load-minikconf.js';
 import { memoryHost } from '../../helpers/memory-host.js';
 
@@ -51,6 +52,9 @@ describe('loadMinikconf', () => {
     const text = Array.from({ length: 200_000 }, (_, i) => `CONFIG_S${i}=y\n`).join('');
     const loaded = await loadMinikconf(['q/a.mak'], memoryHost({ 'q/a.mak': text }), { root: 'q' });
     expect([loaded.clauses.length, loaded.diagnostics]).toEqual([200_000, []]);
+    // ... and evaluates it: every symbol undeclared (minikconf would stop), none lost.
+    const evaluation = evaluateMinikconf(loaded, 'defconfig');
+    expect([evaluation.values.size, evaluation.undefined.length]).toEqual([200_000, 200_000]);
   });
 
   it('stops nesting at a bound on hostile input', async () => {
