@@ -10,11 +10,13 @@ import type { Severity } from './severity.js';
  * - `module`: built as a module where built-in is needed.
  * - `value`: another value.
  * - `extra`: the candidate enables what the reference turns off.
+ * - `unknown`: a partial candidate (Fedora dist-git) does not mention it; its value is decided at build time.
+ * - `module-unproven`: a module where the guest can load modules, without evidence that it is loaded.
  */
-export type FindingKind = 'missing' | 'disabled' | 'module' | 'value' | 'extra';
+export type FindingKind = 'missing' | 'disabled' | 'module' | 'unknown' | 'module-unproven' | 'value' | 'extra';
 
-/** Kinds in report order: what breaks a guest first, what widens it last. */
-export const FINDING_KINDS: readonly FindingKind[] = ['missing', 'disabled', 'module', 'value', 'extra'];
+/** Kinds in report order: what breaks a guest first, what is unproven next, what widens it last. */
+export const FINDING_KINDS: readonly FindingKind[] = ['missing', 'disabled', 'module', 'unknown', 'module-unproven', 'value', 'extra'];
 
 /** What a user would see if the gap is left, and how to avoid it. */
 export interface Hint {

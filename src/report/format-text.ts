@@ -17,6 +17,8 @@ const KIND_TITLES: Readonly<Record<FindingKind, string>> = {
   missing: 'required, not set by the candidate',
   disabled: 'required, turned off by the candidate',
   module: 'required built in, built as a module by the candidate',
+  unknown: 'required, not mentioned by a partial candidate: decided at build time',
+  'module-unproven': 'required, built as a module that nothing shows the guest loads',
   value: 'required with another value',
   extra: 'turned off by the reference, enabled by the candidate',
 };
