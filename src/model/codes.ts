@@ -75,6 +75,11 @@ export const CODES = {
     severity: 'warning',
     summary: 'A Debian defines or defines.toml file has a line or value the packaging scripts would not read.',
   },
+  FD156: {
+    name: 'module-list-line',
+    severity: 'warning',
+    summary: 'A line of a module list or dracut configuration names no module flagdiff can count.',
+  },
   FD201: {
     name: 'missing',
     severity: 'error',

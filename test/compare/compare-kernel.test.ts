@@ -40,8 +40,8 @@ describe('judge: the comparison table', () => {
     expect(judge(want, have)).toBeUndefined();
   });
 
-  it('accepts m for y when the guest can load modules, and only then', () => {
-    expect(judge('y', 'm', { modules: true })).toBeUndefined();
+  it('calls m for y unproven, not failed, when the guest can load modules, and only then', () => {
+    expect(judge('y', 'm', { modules: true })).toBe('module-unproven');
     expect(judge('y', 'n', { modules: true })).toBe('disabled');
     expect(judge('y', 'm', { modules: false })).toBe('module');
   });
