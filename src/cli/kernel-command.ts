@@ -80,7 +80,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   return failed(reports, failOn) ? EXIT.findings : EXIT.ok;
 }
 
-type Knowledge = typeof import('../knowledge/kata-kernel-profile.js');
+export type Knowledge = typeof import('../knowledge/kata-kernel-profile.js');
 
 interface CandidateChoice {
   readonly layout: KernelLayout | undefined;
@@ -98,7 +98,7 @@ function loadCandidate(loaded: Map<string, Promise<ConfigSet>>, path: string, ho
 }
 
 /** --modules and --initramfs-modules: the evidence read, and the symbol-to-module knowledge loaded only then. */
-async function moduleOptions(modules: boolean, evidencePaths: readonly string[], host: ReadHost) {
+export async function moduleOptions(modules: boolean, evidencePaths: readonly string[], host: ReadHost) {
   if (!modules && evidencePaths.length === 0) return { options: {} satisfies KernelCompareOptions, diagnostics: [] };
   const { kernelModuleNames } = await import('../knowledge/kernel-module-names.js');
   if (evidencePaths.length === 0) return { options: { modules: true, moduleNamesOf: kernelModuleNames } satisfies KernelCompareOptions, diagnostics: [] };
@@ -106,7 +106,7 @@ async function moduleOptions(modules: boolean, evidencePaths: readonly string[],
   return { options: { modules: true, moduleEvidence: evidence, moduleNamesOf: kernelModuleNames } satisfies KernelCompareOptions, diagnostics };
 }
 
-function builtInProfile(kata: Knowledge, arch: Arch, flavor: string): Profile {
+export function builtInProfile(kata: Knowledge, arch: Arch, flavor: string): Profile {
   const flavors = kata.kataKernelFlavors(arch);
   if (!flavors.includes(flavor)) throw new UsageError(`the built-in Kata profile has no ${flavor} flavour for ${arch}; it has ${flavors.join(', ')}`);
   return kata.kataKernelProfile(arch, flavor);
@@ -116,7 +116,7 @@ function referenceProfile(fragments: ConfigSet, references: readonly string[], a
   return profileFromConfig(fragments, { name: 'reference', source: references.join(', '), ...(arch ? { arch } : {}) });
 }
 
-function failed(reports: readonly Report[], failOn: FailOn): boolean {
+export function failed(reports: readonly Report[], failOn: FailOn): boolean {
   if (failOn === 'never') return false;
   const threshold = severityRank(failOn);
   return reports.some((report) => report.findings.some((finding) => severityRank(finding.severity) >= threshold));
