@@ -42,7 +42,7 @@ export async function loadModuleEvidence(paths: readonly string[], host: ReadHos
         // Only literal words count: dracut's configs are shell, and flagdiff never runs them.
         if (dracut[2]!.includes('$') || dracut[2]!.includes('`')) diagnostics.push(diagnostic('FD156', `${quoteLine(line)} is computed by the shell; its modules are not counted`, origin));
         else dracut[2]!.split(/\s+/).filter(Boolean).forEach(add);
-      } else if (line.includes('=')) {
+      } else if (/^[A-Za-z_]\w*\+?=/.test(line)) {
         diagnostics.push(diagnostic('FD156', `${quoteLine(line)} is neither a dracut drivers line nor a module name`, origin));
       } else {
         const word = line.split(/\s+/)[0]!;
