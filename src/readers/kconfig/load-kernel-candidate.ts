@@ -12,11 +12,8 @@ import { DEFAULT_LIMITS } from '../decode-input.js';
 import type { InputLimits } from '../decode-input.js';
 import type { ReadHost } from '../host.js';
 import { readInputText } from '../read-input-text.js';
-import { annotationsConfig } from './annotations-config.js';
-import { loadAnnotations } from './load-annotations.js';
-import { loadDebianConfig } from './load-debian-config.js';
-import { loadKconfig } from './load-kconfig.js';
-import { loadRedhatConfigs, redhatFlavours } from './load-redhat-configs.js';
+import { readKconfig } from './read-kconfig.js';
+import { redhatFlavours } from './read-priority-file.js';
 
 export const KERNEL_LAYOUTS = ['config', 'redhat-configs', 'debian-config', 'ubuntu-annotations'] as const;
 export type KernelLayout = (typeof KERNEL_LAYOUTS)[number];
@@ -40,12 +37,21 @@ export interface DetectedLayout {
 const ANNOTATIONS_HEADER = /^# (FORMAT: 4|Menu: HEADER)$/m;
 
 export async function detectKernelLayout(path: string, host: ReadHost, limits: InputLimits = DEFAULT_LIMITS): Promise<DetectedLayout> {
+  return (await detect(path, host, limits)).detected;
+}
+
+/** The layout, and for a file its text, so that a config file is read once. */
+async function detect(path: string, host: ReadHost, limits: InputLimits): Promise<{ detected: DetectedLayout; text?: string }> {
   const kind = await host.kind(path);
   if (kind === 'missing') throw new InputError(diagnostic('FD104', 'no such file', { file: path, line: 0 }));
   if (kind === 'file') {
-    const head = (await readInputText(path, host, limits)).slice(0, 512);
-    return { layout: ANNOTATIONS_HEADER.test(head) ? 'ubuntu-annotations' : 'config', root: path };
+    const text = await readInputText(path, host, limits);
+    return { detected: { layout: ANNOTATIONS_HEADER.test(text.slice(0, 512)) ? 'ubuntu-annotations' : 'config', root: path }, text };
   }
+  return { detected: await detectTree(path, host) };
+}
+
+async function detectTree(path: string, host: ReadHost): Promise<DetectedLayout> {
   const candidates: Array<[KernelLayout, string, (dir: string) => Promise<boolean>]> = [
     ['redhat-configs', '', async (dir) => (await redhatFlavours(dir, host)).length > 0],
     ['redhat-configs', 'redhat/configs', async (dir) => (await host.kind(dir)) === 'directory' && (await redhatFlavours(dir, host)).length > 0],
@@ -61,20 +67,29 @@ export async function detectKernelLayout(path: string, host: ReadHost, limits: I
   throw new InputError(diagnostic('FD104', 'is a directory; give a kernel config file (.config, config-*, *.gz, *.xz) or a distro config tree (redhat/configs with priority.*, debian/config with defines, Ubuntu annotations)', { file: path, line: 0 }));
 }
 
+/** The tree readers load only when a tree is given: a config file, the common case, loads none of them. */
 export async function loadKernelCandidate(path: string, host: ReadHost, options: KernelCandidateOptions = {}): Promise<ConfigSet> {
   const limits = options.limits ?? DEFAULT_LIMITS;
-  const { layout, root } = options.layout ? { layout: options.layout, root: path } : await detectKernelLayout(path, host, limits);
+  const { detected, text } = options.layout ? { detected: { layout: options.layout, root: path }, text: undefined } : await detect(path, host, limits);
+  const { layout, root } = detected;
   switch (layout) {
-    case 'config':
+    case 'config': {
+      if (text !== undefined) return readKconfig(text, root);
+      const { loadKconfig } = await import('./load-kconfig.js');
       return loadKconfig(root, host, limits);
+    }
     case 'redhat-configs': {
       const variant = options.variant ?? options.arch;
       if (!variant) throw new InputError(diagnostic('FD150', 'name the variant (x86_64-debug-fedora) or the arch to read a redhat/configs tree for', { file: root, line: 0 }));
+      const { loadRedhatConfigs } = await import('./load-redhat-configs.js');
       return loadRedhatConfigs(root, variant, host, limits);
     }
-    case 'debian-config':
+    case 'debian-config': {
+      const { loadDebianConfig } = await import('./load-debian-config.js');
       return loadDebianConfig(root, options.variant, options.arch && debianArchOf(options.arch), host, limits);
+    }
     case 'ubuntu-annotations': {
+      const [{ loadAnnotations }, { annotationsConfig }] = await Promise.all([import('./load-annotations.js'), import('./annotations-config.js')]);
       const annotations = await loadAnnotations(root, host, limits);
       const named = annotations.arch.find((a) => options.variant?.startsWith(`${a}-`));
       const arch = named ?? (options.arch && debianArchOf(options.arch));

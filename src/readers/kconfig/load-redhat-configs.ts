@@ -18,15 +18,10 @@ import { globHost } from '../glob-host.js';
 import type { ReadHost } from '../host.js';
 import { readInputText } from '../read-input-text.js';
 import { readKconfig } from './read-kconfig.js';
-import { readPriorityFile } from './read-priority-file.js';
+import { readPriorityFile, redhatFlavours } from './read-priority-file.js';
 
 /** build_configs.sh writes line 1 from the variant's arch, in the kernel's name for it. */
 const KERNEL_ARCH: Readonly<Record<string, string>> = { aarch64: 'arm64', ppc64le: 'powerpc', s390x: 's390', armv7hl: 'arm' };
-
-/** The priority files of a tree: `fedora`, `rhel`, ... */
-export async function redhatFlavours(root: string, host: ReadHost): Promise<string[]> {
-  return (await host.list(root)).filter((n) => n.startsWith('priority.')).map((n) => n.slice('priority.'.length)).sort();
-}
 
 /**
  * `variant` as dist-git names its files, `x86_64-debug-fedora`, or without the flavour

@@ -4,6 +4,7 @@
  * as `# EMPTY`, every other `variant=layer:layer:...` line a variant, lowest priority first.
  */
 import { createDiagnosticSink, quoteLine } from '../diagnostic-sink.js';
+import type { ReadHost } from '../host.js';
 
 export interface PriorityFile {
   readonly file: string;
@@ -32,4 +33,9 @@ export function readPriorityFile(text: string, file: string): PriorityFile {
     else variants.set(name, { layers: value.split(':').filter(Boolean), line: index + 1 });
   });
   return { file, order, empty, variants, diagnostics: sink.finish() };
+}
+
+/** The flavours of a tree, from its priority files: `fedora`, `rhel`, ... */
+export async function redhatFlavours(root: string, host: ReadHost): Promise<string[]> {
+  return (await host.list(root)).filter((n) => n.startsWith('priority.')).map((n) => n.slice('priority.'.length)).sort();
 }
