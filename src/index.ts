@@ -19,6 +19,8 @@ export type { ModuleEvidence } from './model/module-evidence.js';
 export { formatOrigin } from './model/origin.js';
 export type { Origin } from './model/origin.js';
 export { profileFromConfig, reasonOf } from './model/profile-from-config.js';
+export type { NamedRequirement, QemuReference } from './model/qemu-reference.js';
+export type { FeatureState, QemuCategory, QemuConfigSet, QemuSetting, QemuSubject } from './model/qemu-setting.js';
 export type { ProfileOptions } from './model/profile-from-config.js';
 export type { HostCheck, HostInput, Report, ReportDocument, Summary } from './model/report.js';
 export type { Profile, Requirement } from './model/requirement.js';
@@ -49,15 +51,33 @@ export { readPriorityFile, redhatFlavours } from './readers/kconfig/read-priorit
 export type { PriorityFile } from './readers/kconfig/read-priority-file.js';
 export { loadModuleEvidence } from './readers/modules/load-module-evidence.js';
 export type { LoadedEvidence } from './readers/modules/load-module-evidence.js';
+export { archOfTargets, normalizeBuild } from './readers/qemu/normalize-build.js';
+export { normalizeList, parseOption } from './readers/qemu/parse-option.js';
+export type { MergeRule, ParsedOption } from './readers/qemu/parse-option.js';
+export { readFlags } from './readers/qemu/read-flags.js';
+export type { FlagsOptions } from './readers/qemu/read-flags.js';
+export { readQemuHelp } from './readers/qemu/read-qemu-help.js';
+export type { QemuHelp, QemuHelpTexts } from './readers/qemu/read-qemu-help.js';
+export { splitWords } from './readers/qemu/split-words.js';
+export type { Word } from './readers/qemu/split-words.js';
 export { inflateXz, readInputText } from './readers/read-input-text.js';
 
 // knowledge
 export { kataKernelFlavors, kataKernelProfile } from './knowledge/kata-kernel-profile.js';
+export { kataQemuArches, kataQemuReference, kataQemuVersion } from './knowledge/kata-qemu-reference.js';
 export { KERNEL_MODULES_SOURCE, kernelModuleNames } from './knowledge/kernel-module-names.js';
+export { DAX_CACHE, qemuConsequence } from './knowledge/qemu-consequences.js';
+export { QEMU_VOCABULARY_SOURCES, QEMU_VOCABULARY_VERSIONS, acceptance, compareVersions, currentKey, optionDefault, optionKind } from './knowledge/qemu-vocabulary.js';
+export type { Acceptance } from './knowledge/qemu-vocabulary.js';
 
 // compare
 export { compareKernel, judge } from './compare/compare-kernel.js';
 export type { KernelCompareOptions } from './compare/compare-kernel.js';
+export { compareQemu } from './compare/compare-qemu.js';
+export type { QemuBuildCandidate, QemuCompareOptions } from './compare/compare-qemu.js';
+export { compareQemuBinary } from './compare/compare-qemu-binary.js';
+export { defaultValue, effectiveQemu } from './compare/effective-qemu.js';
+export type { EffectiveOption } from './compare/effective-qemu.js';
 
 // report
 export { formatJson } from './report/format-json.js';

@@ -1,20 +1,20 @@
-/** `flagdiff check`: this machine's kernel config and QEMU binary, against the built-in Kata profile. */
+/** `flagdiff check`: this machine's kernel config and QEMU binary, against the built-in Kata references. */
 import { compareKernel } from '../compare/compare-kernel.js';
+import { compareQemuBinary } from '../compare/compare-qemu-binary.js';
 import { isArch } from '../model/arch.js';
+import { InputError } from '../model/diagnostic.js';
 import type { HostCheck, HostInput, Report } from '../model/report.js';
 import { loadKconfig } from '../readers/kconfig/load-kconfig.js';
-import { formatJson } from '../report/format-json.js';
-import { formatText } from '../report/format-text.js';
-import { createReportDocument } from '../report/report-document.js';
-import { chooseStyle } from './color.js';
+import { readQemuHelp } from '../readers/qemu/read-qemu-help.js';
 import { findKernelConfig, findQemu, nodeProbe } from './find-host-files.js';
 import type { HostProbe } from './find-host-files.js';
 import { EXIT, UsageError } from './io.js';
 import type { CliIo } from './io.js';
-import { builtInProfile, failed, moduleOptions } from './kernel-command.js';
+import { builtInProfile, moduleOptions } from './kernel-command.js';
 import { nodeHost } from './node-host.js';
 import { COMMON_OPTIONS, FAIL_ON, oneOf, parseCommand } from './options.js';
-import { writeOutput } from './write-output.js';
+import { probeQemuBinary } from './qemu-probe.js';
+import { writeReports } from './write-reports.js';
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
@@ -25,8 +25,6 @@ const OPTIONS = {
   quiet: { type: 'boolean', short: 'q' },
 } as const;
 
-/** Not compared yet: reading `qemu-system-* -device help` is the QEMU binary reader's work. */
-const QEMU_NOT_COMPARED = 'not compared yet: reading its -device help is not implemented';
 
 export async function run(args: readonly string[], io: CliIo, probe: HostProbe = nodeProbe(io.env)): Promise<number> {
   const { values, positionals } = parseCommand(args, OPTIONS);
@@ -46,21 +44,37 @@ export async function run(args: readonly string[], io: CliIo, probe: HostProbe =
     const modules = await moduleOptions(values.modules === true, values['initramfs-modules'] ?? [], host);
     const report = compareKernel(builtInProfile(kata, arch, values.flavor), candidate, modules.options);
     reports.push(modules.diagnostics.length ? { ...report, diagnostics: [...report.diagnostics, ...modules.diagnostics] } : report);
+    inputs[0] = { ...kernel, note: 'compared with the built-in Kata profile' };
   }
-  // The seam for the QEMU binary: once a reader of `-device help` exists, its report joins `reports` here.
-  inputs.push(qemu.path ? { ...qemu, note: QEMU_NOT_COMPARED } : qemu);
+  if (qemu.path && arch) {
+    const compared = await compareHostQemu(qemu.path, arch);
+    if ('report' in compared) reports.push(compared.report);
+    inputs.push({ ...qemu, note: compared.note });
+  } else {
+    inputs.push(qemu);
+  }
 
   const check: HostCheck = { arch: probe.machine, release: probe.release, inputs };
-  const document = createReportDocument(reports, check);
-  if (format === 'json') {
-    await writeOutput(formatJson(document), io, values.output);
-  } else {
-    const style = values.output ? undefined : await chooseStyle(io, values.color);
-    await writeOutput(formatText(document, { ...(style ? { style } : {}), quiet: values.quiet === true }), io, values.output);
-  }
+  const code = await writeReports(reports, { format, failOn, output: values.output, color: values.color, quiet: values.quiet, host: check }, io);
   if (!arch) return trouble(io, `Kata builds no guest for ${probe.machine}; nothing compared`);
   if (!kernel.path) return trouble(io, `no kernel config found (looked at ${kernel.looked.join(', ')}); nothing compared`);
-  return failed(reports, failOn) ? EXIT.findings : EXIT.ok;
+  return code;
+}
+
+/**
+ * The binary against Kata's QEMU reference, as `flagdiff qemu BINARY` compares it (its -device,
+ * -machine and -object help). A binary that cannot be run is said so; the kernel report still counts.
+ */
+async function compareHostQemu(path: string, arch: string): Promise<{ report: Report; note: string } | { note: string }> {
+  const kata = await import('../knowledge/kata-qemu-reference.js');
+  if (!kata.kataQemuArches().includes(arch)) return { note: `not compared: the built-in Kata QEMU reference has no ${arch} build` };
+  try {
+    const help = readQemuHelp(probeQemuBinary(path), path);
+    return { report: compareQemuBinary(kata.kataQemuReference(arch), help), note: 'compared with the built-in Kata QEMU reference: its -device, -machine and -object help' };
+  } catch (error) {
+    if (error instanceof InputError) return { note: `not compared: ${error.diagnostic.message}` };
+    throw error;
+  }
 }
 
 function trouble(io: CliIo, message: string): number {

@@ -1,10 +1,11 @@
 /** Help texts, kept apart so `--help` loads nothing else. */
 
-export const MAIN_HELP = `flagdiff: compare a distribution's kernel configuration with what Kata Containers needs
+export const MAIN_HELP = `flagdiff: compare a distribution's kernel and QEMU builds with what Kata Containers needs
 
 Usage:
   flagdiff kernel [options] CANDIDATE...   compare kernel configs with Kata's guest-kernel requirements
-  flagdiff check  [options]                this host: its kernel config (and QEMU binary) against Kata's
+  flagdiff qemu   [options] CANDIDATE...   compare QEMU builds or binaries with Kata's QEMU build
+  flagdiff check  [options]                this host: its kernel config and QEMU binary against Kata's
   flagdiff show   [options] SOURCE...      print what flagdiff read: settings with the line of each
 
 Run 'flagdiff <command> --help' for the options of a command.
@@ -62,7 +63,8 @@ export const CHECK_HELP = `Usage: flagdiff check [options]
 Finds this host's kernel config (/proc/config.gz, /boot/config-$(uname -r),
 /lib/modules/$(uname -r)/config) and its QEMU binary (qemu-system-<arch> on PATH,
 /usr/libexec/qemu-kvm, /opt/kata/bin), says which it found and where it looked, and compares the
-kernel config with the built-in Kata profile. The QEMU binary is named, not yet compared.
+kernel config with the built-in Kata profile and the binary with Kata's QEMU reference, as
+flagdiff qemu BINARY does (running it with -device/-machine/-object help only).
 
 Options:
       --flavor NAME     built-in profile flavour (default: plain)
@@ -96,4 +98,36 @@ Options:
   -h, --help            this text
 `;
 
-export const COMMAND_HELP: Readonly<Record<string, string>> = { kernel: KERNEL_HELP, check: CHECK_HELP, show: SHOW_HELP };
+export const QEMU_HELP = `Usage: flagdiff qemu [options] CANDIDATE...
+
+Compares each CANDIDATE QEMU build with Kata's: features it lacks, turns off or leaves to the build
+machine (auto), options with another value, hardening differences, targets, options the QEMU version
+does not accept, and for a binary the devices, machine types and objects Kata's runtime uses.
+
+CANDIDATE is a flags file (configure options on one line or one per line, or what
+configure-hypervisor.sh -d prints), a meson -D list, a qemu-system-* binary (run only with
+-device help, -machine help and -object help), or kata (Kata's own build, to check it
+against a QEMU version).
+
+Options:
+  -r, --reference REF   kata (the built-in Kata reference, the default), or a flags file whose
+                        options replace Kata's
+      --arch ARCH       x86_64 aarch64 s390x ppc64le (repeatable); default: the candidate's own,
+                        from its --target-list or the binary's name
+      --qemu-version V  the QEMU version the candidate builds (e.g. 4.2.0): its defaults and the
+                        options it accepts; with the candidate kata, Kata's build for QEMU V
+      --build ID        for recipes with several configure invocations (spec files)
+  -f, --format F        text (default) | json
+      --fail-on LEVEL   error (default) | warning | info | never
+  -o, --output FILE     write the report to FILE instead of standard output
+  -q, --quiet           text: only the summary line of each report
+      --no-color        no colour (also NO_COLOR=1); --color forces it
+  -h, --help            this text
+
+Examples:
+  flagdiff qemu /usr/bin/qemu-system-x86_64
+  flagdiff qemu --qemu-version 11.1.0 kata
+  flagdiff qemu --qemu-version 4.1.0 mini-configure-flags.txt
+`;
+
+export const COMMAND_HELP: Readonly<Record<string, string>> = { kernel: KERNEL_HELP, qemu: QEMU_HELP, check: CHECK_HELP, show: SHOW_HELP };

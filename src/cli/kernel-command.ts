@@ -6,22 +6,16 @@ import type { ConfigSet } from '../model/config-set.js';
 import { profileFromConfig } from '../model/profile-from-config.js';
 import type { Report } from '../model/report.js';
 import type { Profile } from '../model/requirement.js';
-import { severityRank } from '../model/severity.js';
 import { KERNEL_LAYOUTS, loadKernelCandidate } from '../readers/kconfig/load-kernel-candidate.js';
 import type { KernelLayout } from '../readers/kconfig/load-kernel-candidate.js';
 import { loadFragments } from '../readers/kconfig/load-kconfig.js';
 import type { ReadHost } from '../readers/host.js';
 import { loadModuleEvidence } from '../readers/modules/load-module-evidence.js';
-import { formatJson } from '../report/format-json.js';
-import { formatText } from '../report/format-text.js';
-import { createReportDocument } from '../report/report-document.js';
-import { chooseStyle } from './color.js';
-import { EXIT, UsageError } from './io.js';
+import { UsageError } from './io.js';
 import type { CliIo } from './io.js';
 import { nodeHost } from './node-host.js';
+import { writeReports } from './write-reports.js';
 import { COMMON_OPTIONS, FAIL_ON, oneOf, parseArches, parseCommand } from './options.js';
-import type { FailOn } from './options.js';
-import { writeOutput } from './write-output.js';
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
@@ -70,14 +64,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     }
   }
 
-  const document = createReportDocument(reports);
-  if (format === 'json') {
-    await writeOutput(formatJson(document), io, values.output);
-  } else {
-    const style = values.output ? undefined : await chooseStyle(io, values.color);
-    await writeOutput(formatText(document, { ...(style ? { style } : {}), quiet: values.quiet === true }), io, values.output);
-  }
-  return failed(reports, failOn) ? EXIT.findings : EXIT.ok;
+  return writeReports(reports, { format, failOn, output: values.output, color: values.color, quiet: values.quiet }, io);
 }
 
 export type Knowledge = typeof import('../knowledge/kata-kernel-profile.js');
@@ -114,10 +101,4 @@ export function builtInProfile(kata: Knowledge, arch: Arch, flavor: string): Pro
 
 function referenceProfile(fragments: ConfigSet, references: readonly string[], arch: Arch | undefined): Profile {
   return profileFromConfig(fragments, { name: 'reference', source: references.join(', '), ...(arch ? { arch } : {}) });
-}
-
-export function failed(reports: readonly Report[], failOn: FailOn): boolean {
-  if (failOn === 'never') return false;
-  const threshold = severityRank(failOn);
-  return reports.some((report) => report.findings.some((finding) => severityRank(finding.severity) >= threshold));
 }

@@ -28,7 +28,10 @@ export interface KernelCompareOptions {
   readonly moduleNamesOf?: (key: string) => readonly string[] | undefined;
 }
 
-const CODE_OF: Readonly<Record<FindingKind, Code>> = {
+/** The kinds a kernel comparison produces (`auto` and `unknown-option` are QEMU's). */
+type KernelKind = Exclude<FindingKind, 'auto' | 'unknown-option'>;
+
+const CODE_OF: Readonly<Record<KernelKind, Code>> = {
   missing: 'FD201',
   disabled: 'FD202',
   module: 'FD203',
@@ -66,7 +69,7 @@ export function compareKernel(profile: Profile, candidate: ConfigSet, options: K
 }
 
 /** The kind of gap between a wanted and a found value, or `undefined` when the requirement holds. */
-export function judge(want: string, have: string | undefined, options: KernelCompareOptions = {}): FindingKind | undefined {
+export function judge(want: string, have: string | undefined, options: KernelCompareOptions = {}): KernelKind | undefined {
   const wanted = parseKconfigValue(want);
   if (have === undefined) return wanted.type === 'tristate' && wanted.value === 'n' ? undefined : 'missing';
   const found = parseKconfigValue(have);
@@ -99,7 +102,7 @@ function proveModule(key: string, { moduleEvidence, moduleNamesOf }: KernelCompa
   return { loaded: false, refuted: true, why: `${key} builds ${names.join(', ')}, which ${moduleEvidence.sources.join(', ')} does not list.` };
 }
 
-function toFinding(kind: FindingKind, requirement: Requirement, have: Setting | undefined, proof?: ModuleProof): Finding {
+function toFinding(kind: KernelKind, requirement: Requirement, have: Setting | undefined, proof?: ModuleProof): Finding {
   const code = CODE_OF[kind];
   const allowedAbsent = (kind === 'missing' || kind === 'unknown') && requirement.mayBeAbsent;
   const severity = allowedAbsent ? 'info' : proof?.refuted ? 'error' : (requirement.severity ?? CODES[code].severity);
@@ -121,7 +124,7 @@ function toFinding(kind: FindingKind, requirement: Requirement, have: Setting | 
   };
 }
 
-function messageOf(kind: FindingKind, { key, want }: Requirement, have: Setting | undefined): string {
+function messageOf(kind: KernelKind, { key, want }: Requirement, have: Setting | undefined): string {
   switch (kind) {
     case 'missing':
       return `${key}=${want} is required, but the candidate does not set ${key}`;

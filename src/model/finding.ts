@@ -2,6 +2,7 @@
 import type { Code } from './codes.js';
 import type { Domain } from './config-set.js';
 import type { Origin } from './origin.js';
+import type { QemuSubject } from './qemu-setting.js';
 import type { Severity } from './severity.js';
 
 /**
@@ -9,14 +10,16 @@ import type { Severity } from './severity.js';
  * - `disabled`: the candidate explicitly turns it off.
  * - `module`: built as a module where built-in is needed.
  * - `value`: another value.
+ * - `auto`: the candidate leaves to the build machine what the reference requires (QEMU features).
+ * - `unknown-option`: an option the QEMU version does not accept.
  * - `extra`: the candidate enables what the reference turns off.
  * - `unknown`: a partial candidate (Fedora dist-git) does not mention it; its value is decided at build time.
  * - `module-unproven`: a module where the guest can load modules, without evidence that it is loaded.
  */
-export type FindingKind = 'missing' | 'disabled' | 'module' | 'unknown' | 'module-unproven' | 'value' | 'extra';
+export type FindingKind = 'missing' | 'disabled' | 'auto' | 'module' | 'unknown' | 'module-unproven' | 'value' | 'unknown-option' | 'extra';
 
 /** Kinds in report order: what breaks a guest first, what is unproven next, what widens it last. */
-export const FINDING_KINDS: readonly FindingKind[] = ['missing', 'disabled', 'module', 'unknown', 'module-unproven', 'value', 'extra'];
+export const FINDING_KINDS: readonly FindingKind[] = ['missing', 'disabled', 'auto', 'module', 'unknown', 'module-unproven', 'value', 'unknown-option', 'extra'];
 
 /** What a user would see if the gap is left, and how to avoid it. */
 export interface Hint {
@@ -28,6 +31,8 @@ export interface Finding {
   readonly code: Code;
   readonly kind: FindingKind;
   readonly domain: Domain;
+  /** QEMU: what the finding is about (a feature, a hardening option, a device, ...). */
+  readonly category?: QemuSubject;
   readonly key: string;
   /** The reference's value. */
   readonly want: string;

@@ -16,10 +16,12 @@ export interface TextOptions {
 const KIND_TITLES: Readonly<Record<FindingKind, string>> = {
   missing: 'required, not set by the candidate',
   disabled: 'required, turned off by the candidate',
+  auto: 'required, left to the build machine by the candidate',
   module: 'required built in, built as a module by the candidate',
   unknown: 'required, not mentioned by a partial candidate: decided at build time',
   'module-unproven': 'required, built as a module that nothing shows the guest loads',
   value: 'required with another value',
+  'unknown-option': 'not accepted by the QEMU version: configure stops',
   extra: 'turned off by the reference, enabled by the candidate',
 };
 
@@ -53,7 +55,10 @@ function formatReport(report: Report, { style = PLAIN_STYLE, quiet = false }: Te
       if (group.length === 0) continue;
       out.push('', style.heading(`${kind} (${group.length}): ${KIND_TITLES[kind]}`));
       const width = Math.min(40, Math.max(...group.map((f) => f.key.length)));
-      for (const finding of group) out.push(formatFinding(finding, width, style));
+      for (const finding of group) {
+        out.push(formatFinding(finding, width, style));
+        if (finding.hint) out.push(`      ${finding.hint.symptom}`, `      fix: ${finding.hint.fix}`);
+      }
     }
     out.push('');
   }
