@@ -18,6 +18,22 @@ Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage
 Findings are explained at https://github.com/flagdiff/flagdiff/blob/main/docs/findings.md
 `;
 
+/** The options every comparing command shares: the report's format, threshold and destination. */
+const OUTPUT_OPTIONS = `  -f, --format F        text (default) | json
+      --fail-on LEVEL   error (default) | warning | info | never
+  -o, --output FILE     write the report to FILE instead of standard output
+  -q, --quiet           text: only the summary line of each report
+      --no-color        no colour (also NO_COLOR=1); --color forces it
+  -h, --help            this text
+`;
+
+/** The options `kernel` and `check` share: module evidence, then the output options. */
+const MODULES_AND_OUTPUT = `      --modules         the guest can load modules: m for y is unproven unless shown loaded
+      --initramfs-modules FILE
+                        dracut drivers config or module list (lsinitramfs output): the modules the
+                        guest's initramfs carries; m for y is satisfied when listed (repeatable)
+${OUTPUT_OPTIONS}`;
+
 export const KERNEL_HELP = `Usage: flagdiff kernel [options] CANDIDATE...
 
 Compares each CANDIDATE kernel config with a reference and reports what is missing, turned off,
@@ -38,17 +54,7 @@ Options:
       --layout L        config | redhat-configs | debian-config | ubuntu-annotations (default: detected)
       --variant NAME    for trees: x86_64-debug-fedora, amd64_none_cloud-amd64, amd64-generic or a
                         flavour of --arch (default: the tree's default for the arch)
-      --modules         the guest can load modules: m for y is unproven unless shown loaded
-      --initramfs-modules FILE
-                        dracut drivers config or module list (lsinitramfs output): the modules the
-                        guest's initramfs carries; m for y is satisfied when listed (repeatable)
-  -f, --format F        text (default) | json
-      --fail-on LEVEL   error (default) | warning | info | never
-  -o, --output FILE     write the report to FILE instead of standard output
-  -q, --quiet           text: only the summary line of each report
-      --no-color        no colour (also NO_COLOR=1); --color forces it
-  -h, --help            this text
-
+${MODULES_AND_OUTPUT}
 Examples:
   flagdiff kernel /boot/config-$(uname -r)
   flagdiff kernel --arch aarch64 --format json config-arm64
@@ -68,16 +74,7 @@ flagdiff qemu BINARY does (running it with -device/-machine/-object help only).
 
 Options:
       --flavor NAME     built-in profile flavour (default: plain)
-      --modules         the guest can load modules: m for y is unproven unless shown loaded
-      --initramfs-modules FILE
-                        dracut drivers config or module list: the modules the initramfs carries
-  -f, --format F        text (default) | json
-      --fail-on LEVEL   error (default) | warning | info | never
-  -o, --output FILE     write the report to FILE instead of standard output
-  -q, --quiet           text: only the summary line of each report
-      --no-color        no colour (also NO_COLOR=1); --color forces it
-  -h, --help            this text
-
+${MODULES_AND_OUTPUT}
 Exit status: as flagdiff kernel; 2 also when no kernel config was found or Kata builds no guest
 for this machine.
 `;
@@ -117,13 +114,7 @@ Options:
       --qemu-version V  the QEMU version the candidate builds (e.g. 4.2.0): its defaults and the
                         options it accepts; with the candidate kata, Kata's build for QEMU V
       --build ID        for recipes with several configure invocations (spec files)
-  -f, --format F        text (default) | json
-      --fail-on LEVEL   error (default) | warning | info | never
-  -o, --output FILE     write the report to FILE instead of standard output
-  -q, --quiet           text: only the summary line of each report
-      --no-color        no colour (also NO_COLOR=1); --color forces it
-  -h, --help            this text
-
+${OUTPUT_OPTIONS}
 Examples:
   flagdiff qemu /usr/bin/qemu-system-x86_64
   flagdiff qemu --qemu-version 11.1.0 kata
