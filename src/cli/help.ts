@@ -5,6 +5,7 @@ export const MAIN_HELP = `flagdiff: compare a distribution's kernel and QEMU bui
 Usage:
   flagdiff kernel [options] CANDIDATE...   compare kernel configs with Kata's guest-kernel requirements
   flagdiff qemu   [options] CANDIDATE...   compare QEMU builds or binaries with Kata's QEMU build
+  flagdiff check  [options]                this host: its kernel config and QEMU binary against Kata's
   flagdiff show   [options] SOURCE...      print what flagdiff read: settings with the line of each
 
 Run 'flagdiff <command> --help' for the options of a command.
@@ -17,12 +18,32 @@ Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage
 Findings are explained at https://github.com/flagdiff/flagdiff/blob/main/docs/findings.md
 `;
 
+/** The options every comparing command shares: the report's format, threshold and destination. */
+const OUTPUT_OPTIONS = `  -f, --format F        text (default) | json
+      --fail-on LEVEL   error (default) | warning | info | never
+  -o, --output FILE     write the report to FILE instead of standard output
+  -q, --quiet           text: only the summary line of each report
+      --no-color        no colour (also NO_COLOR=1); --color forces it
+  -h, --help            this text
+`;
+
+/** The options `kernel` and `check` share: module evidence, then the output options. */
+const MODULES_AND_OUTPUT = `      --modules         the guest can load modules: m for y is unproven unless shown loaded
+      --initramfs-modules FILE
+                        dracut drivers config or module list (lsinitramfs output): the modules the
+                        guest's initramfs carries; m for y is satisfied when listed (repeatable)
+${OUTPUT_OPTIONS}`;
+
 export const KERNEL_HELP = `Usage: flagdiff kernel [options] CANDIDATE...
 
 Compares each CANDIDATE kernel config with a reference and reports what is missing, turned off,
 built as a module, set to another value, or enabled against the reference's wish.
 
-CANDIDATE is a .config, /boot/config-*, a fragment, a .gz file (/proc/config.gz), or - for stdin.
+CANDIDATE is a .config, /boot/config-*, a fragment, a .gz or .xz file (/proc/config.gz, Debian's
+config.amd64_none_amd64.xz), - for stdin, or a distro's config sources: a kernel-ark redhat/configs
+tree (priority.* files), a Debian debian/config tree (defines or defines.toml), or Ubuntu
+annotations (FORMAT 4). Partial sources (Fedora dist-git configs, trees) leave derived symbols out:
+what they do not mention is reported unknown, not missing.
 
 Options:
   -r, --reference REF   kata (the built-in Kata profile, the default), or fragment files and
@@ -30,18 +51,32 @@ Options:
       --arch ARCH       x86_64 aarch64 s390x ppc64le riscv64 (repeatable: one report per arch);
                         default: the candidate's own, from its header
       --flavor NAME     built-in profile flavour (default: plain)
-      --modules         the guest can load modules: m satisfies y
-  -f, --format F        text (default) | json
-      --fail-on LEVEL   error (default) | warning | info | never
-  -o, --output FILE     write the report to FILE instead of standard output
-  -q, --quiet           text: only the summary line of each report
-      --no-color        no colour (also NO_COLOR=1); --color forces it
-  -h, --help            this text
-
+      --layout L        config | redhat-configs | debian-config | ubuntu-annotations (default: detected)
+      --variant NAME    for trees: x86_64-debug-fedora, amd64_none_cloud-amd64, amd64-generic or a
+                        flavour of --arch (default: the tree's default for the arch)
+${MODULES_AND_OUTPUT}
 Examples:
   flagdiff kernel /boot/config-$(uname -r)
   flagdiff kernel --arch aarch64 --format json config-arm64
   flagdiff kernel -r fragments/common -r fragments/x86_64 .config
+  flagdiff kernel --variant x86_64-debug-fedora redhat/configs
+  flagdiff kernel --arch x86_64 --variant cloud-amd64 debian/config
+  flagdiff kernel --modules --initramfs-modules modules.txt /boot/config-$(uname -r)
+`;
+
+export const CHECK_HELP = `Usage: flagdiff check [options]
+
+Finds this host's kernel config (/proc/config.gz, /boot/config-$(uname -r),
+/lib/modules/$(uname -r)/config) and its QEMU binary (qemu-system-<arch> on PATH,
+/usr/libexec/qemu-kvm, /opt/kata/bin), says which it found and where it looked, and compares the
+kernel config with the built-in Kata profile and the binary with Kata's QEMU reference, as
+flagdiff qemu BINARY does (running it with -device/-machine/-object help only).
+
+Options:
+      --flavor NAME     built-in profile flavour (default: plain)
+${MODULES_AND_OUTPUT}
+Exit status: as flagdiff kernel; 2 also when no kernel config was found or Kata builds no guest
+for this machine.
 `;
 
 export const SHOW_HELP = `Usage: flagdiff show [options] SOURCE...
@@ -79,17 +114,11 @@ Options:
       --qemu-version V  the QEMU version the candidate builds (e.g. 4.2.0): its defaults and the
                         options it accepts; with the candidate kata, Kata's build for QEMU V
       --build ID        for recipes with several configure invocations (spec files)
-  -f, --format F        text (default) | json
-      --fail-on LEVEL   error (default) | warning | info | never
-  -o, --output FILE     write the report to FILE instead of standard output
-  -q, --quiet           text: only the summary line of each report
-      --no-color        no colour (also NO_COLOR=1); --color forces it
-  -h, --help            this text
-
+${OUTPUT_OPTIONS}
 Examples:
   flagdiff qemu /usr/bin/qemu-system-x86_64
   flagdiff qemu --qemu-version 11.1.0 kata
   flagdiff qemu --qemu-version 4.1.0 mini-configure-flags.txt
 `;
 
-export const COMMAND_HELP: Readonly<Record<string, string>> = { kernel: KERNEL_HELP, qemu: QEMU_HELP, show: SHOW_HELP };
+export const COMMAND_HELP: Readonly<Record<string, string>> = { kernel: KERNEL_HELP, qemu: QEMU_HELP, check: CHECK_HELP, show: SHOW_HELP };

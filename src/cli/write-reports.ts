@@ -1,5 +1,5 @@
 /** Prints reports in the chosen format and turns them into the exit code, the same for every comparing command. */
-import type { Report } from '../model/report.js';
+import type { HostCheck, Report } from '../model/report.js';
 import { severityRank } from '../model/severity.js';
 import { formatJson } from '../report/format-json.js';
 import { formatText } from '../report/format-text.js';
@@ -16,10 +16,12 @@ export interface ReportOutput {
   readonly output?: string | undefined;
   readonly color?: boolean | undefined;
   readonly quiet?: boolean | undefined;
+  /** `flagdiff check`: what was found on the host, printed before the reports. */
+  readonly host?: HostCheck | undefined;
 }
 
 export async function writeReports(reports: readonly Report[], options: ReportOutput, io: CliIo): Promise<number> {
-  const document = createReportDocument(reports);
+  const document = createReportDocument(reports, options.host);
   if (options.format === 'json') {
     await writeOutput(formatJson(document), io, options.output);
   } else {

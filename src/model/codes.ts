@@ -45,6 +45,41 @@ export const CODES = {
     severity: 'warning',
     summary: 'The candidate was built for another architecture than the one compared.',
   },
+  FD150: {
+    name: 'unknown-variant',
+    severity: 'error',
+    summary: 'A distro config tree has no variant, flavour or arch by the name asked for.',
+  },
+  FD151: {
+    name: 'missing-layer',
+    severity: 'warning',
+    summary: 'A layer that the distro build would merge is absent from the tree.',
+  },
+  FD152: {
+    name: 'option-file-mismatch',
+    severity: 'warning',
+    summary: 'A kernel-ark one-option file sets another symbol than its name, or more than one.',
+  },
+  FD153: {
+    name: 'annotations-syntax',
+    severity: 'error',
+    summary: 'An Ubuntu annotations line or header cannot be parsed; the upstream tool stops there too.',
+  },
+  FD154: {
+    name: 'include-loop',
+    severity: 'error',
+    summary: 'An annotations include names a file already being read, or nests too deep.',
+  },
+  FD155: {
+    name: 'defines-syntax',
+    severity: 'warning',
+    summary: 'A Debian defines or defines.toml file has a line or value the packaging scripts would not read.',
+  },
+  FD156: {
+    name: 'module-list-line',
+    severity: 'warning',
+    summary: 'A line of a module list or dracut configuration names no module flagdiff can count.',
+  },
   FD170: {
     name: 'not-an-option',
     severity: 'warning',
@@ -94,6 +129,16 @@ export const CODES = {
     name: 'extra',
     severity: 'warning',
     summary: 'The candidate enables what the reference turns off.',
+  },
+  FD220: {
+    name: 'unknown',
+    severity: 'warning',
+    summary: 'The candidate is a partial config that does not mention the symbol, so its value is not known.',
+  },
+  FD221: {
+    name: 'module-unproven',
+    severity: 'warning',
+    summary: 'The candidate builds as a module what the reference needs, and nothing shows the guest loads it.',
   },
   FD230: {
     name: 'feature-missing',

@@ -13,11 +13,13 @@ import type { Severity } from './severity.js';
  * - `auto`: the candidate leaves to the build machine what the reference requires (QEMU features).
  * - `unknown-option`: an option the QEMU version does not accept.
  * - `extra`: the candidate enables what the reference turns off.
+ * - `unknown`: a partial candidate (Fedora dist-git) does not mention it; its value is decided at build time.
+ * - `module-unproven`: a module where the guest can load modules, without evidence that it is loaded.
  */
-export type FindingKind = 'missing' | 'disabled' | 'auto' | 'module' | 'value' | 'unknown-option' | 'extra';
+export type FindingKind = 'missing' | 'disabled' | 'auto' | 'module' | 'unknown' | 'module-unproven' | 'value' | 'unknown-option' | 'extra';
 
-/** Kinds in report order: what breaks a guest first, what widens it last. */
-export const FINDING_KINDS: readonly FindingKind[] = ['missing', 'disabled', 'auto', 'module', 'value', 'unknown-option', 'extra'];
+/** Kinds in report order: what breaks a guest first, what is unproven next, what widens it last. */
+export const FINDING_KINDS: readonly FindingKind[] = ['missing', 'disabled', 'auto', 'module', 'unknown', 'module-unproven', 'value', 'unknown-option', 'extra'];
 
 /** What a user would see if the gap is left, and how to avoid it. */
 export interface Hint {

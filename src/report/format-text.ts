@@ -2,7 +2,7 @@
 import { formatOrigin } from '../model/origin.js';
 import type { Finding, FindingKind } from '../model/finding.js';
 import { FINDING_KINDS } from '../model/finding.js';
-import type { Report, ReportDocument, Summary } from '../model/report.js';
+import type { HostCheck, Report, ReportDocument, Summary } from '../model/report.js';
 import type { Severity } from '../model/severity.js';
 import { PLAIN_STYLE } from './text-style.js';
 import type { TextStyle } from './text-style.js';
@@ -18,13 +18,28 @@ const KIND_TITLES: Readonly<Record<FindingKind, string>> = {
   disabled: 'required, turned off by the candidate',
   auto: 'required, left to the build machine by the candidate',
   module: 'required built in, built as a module by the candidate',
+  unknown: 'required, not mentioned by a partial candidate: decided at build time',
+  'module-unproven': 'required, built as a module that nothing shows the guest loads',
   value: 'required with another value',
   'unknown-option': 'not accepted by the QEMU version: configure stops',
   extra: 'turned off by the reference, enabled by the candidate',
 };
 
 export function formatText(document: ReportDocument, options: TextOptions = {}): string {
-  return document.reports.map((report) => formatReport(report, options)).join('\n');
+  const host = document.host && !options.quiet ? `${formatHost(document.host, options.style ?? PLAIN_STYLE)}\n` : '';
+  return host + document.reports.map((report) => formatReport(report, options)).join('\n');
+}
+
+/** `flagdiff check`: each input, the file read or every place looked at without finding it. */
+function formatHost(host: HostCheck, style: TextStyle): string {
+  const out = [style.heading(`host ${host.arch}, Linux ${host.release}`)];
+  const width = Math.max(...host.inputs.map((input) => input.what.length));
+  for (const input of host.inputs) {
+    const what = input.what.padEnd(width);
+    if (input.path) out.push(`  found     ${what}  ${input.path}${input.note ? style.dim(` (${input.note})`) : ''}`);
+    else out.push(`  ${style.warning('not found')} ${what}  ${style.dim(`looked at ${input.looked.join(', ')}`)}`);
+  }
+  return `${out.join('\n')}\n`;
 }
 
 function formatReport(report: Report, { style = PLAIN_STYLE, quiet = false }: TextOptions): string {

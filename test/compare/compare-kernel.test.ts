@@ -40,8 +40,8 @@ describe('judge: the comparison table', () => {
     expect(judge(want, have)).toBeUndefined();
   });
 
-  it('accepts m for y when the guest can load modules, and only then', () => {
-    expect(judge('y', 'm', { modules: true })).toBeUndefined();
+  it('calls m for y unproven, not failed, when the guest can load modules, and only then', () => {
+    expect(judge('y', 'm', { modules: true })).toBe('module-unproven');
     expect(judge('y', 'n', { modules: true })).toBe('disabled');
     expect(judge('y', 'm', { modules: false })).toBe('module');
   });
@@ -93,5 +93,42 @@ describe('compareKernel', () => {
     const x86 = profileFromConfig(reference, { name: 'kata', arch: 'x86_64' });
     expect(compareKernel(x86, arm).diagnostics).toMatchObject([{ code: 'FD106', level: 'warning', file: 'arm.config' }]);
     expect(compareKernel(x86, candidate).diagnostics).toEqual([]);
+  });
+});
+
+describe('compareKernel with a guest that loads modules', () => {
+  // want y for A, B, C; the candidate builds all three as modules
+  const profile = profileFromConfig(readKconfig('CONFIG_A=y\nCONFIG_B=y\nCONFIG_C=y\n', 'kata.conf'), { name: 'kata' });
+  const candidate = readKconfig('CONFIG_A=m\nCONFIG_B=m\nCONFIG_C=m\n', 'distro.config');
+  const moduleNamesOf = (key: string) => ({ CONFIG_A: ['a_mod'], CONFIG_B: ['b_mod'] })[key];
+  const evidence = { sources: ['initramfs.list'], modules: new Map([['a_mod', { file: 'initramfs.list', line: 3 }]]) };
+  const summary = (report: ReturnType<typeof compareKernel>) => report.findings.map((f) => [f.key, f.kind, f.code, f.severity]);
+
+  it.each([
+    // options, findings [key, kind, code, severity]
+    [{}, [['CONFIG_A', 'module', 'FD203', 'error'], ['CONFIG_B', 'module', 'FD203', 'error'], ['CONFIG_C', 'module', 'FD203', 'error']]],
+    [{ modules: true, moduleNamesOf }, [['CONFIG_A', 'module-unproven', 'FD221', 'warning'], ['CONFIG_B', 'module-unproven', 'FD221', 'warning'], ['CONFIG_C', 'module-unproven', 'FD221', 'warning']]],
+    // A is listed: satisfied; B's module is known and not listed: as bad as no module; C's module is not known
+    [{ moduleEvidence: evidence, moduleNamesOf }, [['CONFIG_B', 'module-unproven', 'FD221', 'error'], ['CONFIG_C', 'module-unproven', 'FD221', 'warning']]],
+  ])('with %j', (options, findings) => {
+    expect(summary(compareKernel(profile, candidate, options))).toEqual(findings);
+  });
+
+  it('says why each module is unproven', () => {
+    const report = compareKernel(profile, candidate, { moduleEvidence: evidence, moduleNamesOf });
+    expect(report.findings.map((f) => f.explanation)).toEqual([
+      'CONFIG_B builds b_mod, which initramfs.list does not list.',
+      'flagdiff does not know which module CONFIG_C builds, so the evidence cannot show it.',
+    ]);
+  });
+});
+
+describe('compareKernel with a partial candidate', () => {
+  it('reports an absent symbol as unknown, and still a wanted n as satisfied', () => {
+    const profile = profileFromConfig(readKconfig('CONFIG_A=y\n# CONFIG_B is not set\n', 'kata.conf'), { name: 'kata' });
+    const fedora = readKconfig('# x86_64\nCONFIG_C=y\n', 'kernel-x86_64-fedora.config');
+    const full = readKconfig('# Linux/x86 6.12.1 Kernel Configuration\nCONFIG_C=y\n', 'config');
+    expect(compareKernel(profile, fedora).findings.map((f) => [f.key, f.kind, f.code, f.severity])).toEqual([['CONFIG_A', 'unknown', 'FD220', 'warning']]);
+    expect(compareKernel(profile, full).findings.map((f) => [f.key, f.kind])).toEqual([['CONFIG_A', 'missing']]);
   });
 });

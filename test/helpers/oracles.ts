@@ -7,3 +7,4 @@ export const python: string = PYTHON;
 
 if (ORACLES_REQUIRED && !diffconfig) throw new Error(DIFFCONFIG_MISSING);
 export const diffconfigMissing: string = DIFFCONFIG_MISSING;
+export { ORACLES_REQUIRED };
