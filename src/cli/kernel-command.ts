@@ -5,7 +5,6 @@ import type { ConfigSet } from '../model/config-set.js';
 import { profileFromConfig } from '../model/profile-from-config.js';
 import type { Report } from '../model/report.js';
 import type { Profile } from '../model/requirement.js';
-import { severityRank } from '../model/severity.js';
 import { loadFragments, loadKconfig } from '../readers/kconfig/load-kconfig.js';
 import { formatJson } from '../report/format-json.js';
 import { formatText } from '../report/format-text.js';
@@ -14,8 +13,8 @@ import { chooseStyle } from './color.js';
 import { EXIT, UsageError } from './io.js';
 import type { CliIo } from './io.js';
 import { nodeHost } from './node-host.js';
-import { COMMON_OPTIONS, FAIL_ON, oneOf, parseArches, parseCommand } from './options.js';
-import type { FailOn } from './options.js';
+import { COMMON_OPTIONS, oneOf, parseArches, parseCommand } from './options.js';
+import { FAIL_ON, shouldFail } from '../compare/should-fail.js';
 import { writeOutput } from './write-output.js';
 
 const OPTIONS = {
@@ -64,7 +63,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     const style = values.output ? undefined : await chooseStyle(io, values.color);
     await writeOutput(formatText(document, { ...(style ? { style } : {}), quiet: values.quiet === true }), io, values.output);
   }
-  return failed(reports, failOn) ? EXIT.findings : EXIT.ok;
+  return shouldFail(reports, failOn) ? EXIT.findings : EXIT.ok;
 }
 
 type Knowledge = typeof import('../knowledge/kata-kernel-profile.js');
@@ -77,10 +76,4 @@ function builtInProfile(kata: Knowledge, arch: Arch, flavor: string): Profile {
 
 function referenceProfile(fragments: ConfigSet, references: readonly string[], arch: Arch | undefined): Profile {
   return profileFromConfig(fragments, { name: 'reference', source: references.join(', '), ...(arch ? { arch } : {}) });
-}
-
-function failed(reports: readonly Report[], failOn: FailOn): boolean {
-  if (failOn === 'never') return false;
-  const threshold = severityRank(failOn);
-  return reports.some((report) => report.findings.some((finding) => severityRank(finding.severity) >= threshold));
 }

@@ -3,7 +3,6 @@ import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
 import { ARCHES, isArch } from '../model/arch.js';
 import type { Arch } from '../model/arch.js';
-import type { Severity } from '../model/severity.js';
 import { UsageError } from './io.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -35,6 +34,3 @@ export function parseArches(values: readonly string[] | undefined): Arch[] {
     throw new UsageError(`--arch must be one of ${ARCHES.join(', ')} (uname -m names); got '${value}'`);
   });
 }
-
-export type FailOn = Severity | 'never';
-export const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'info', 'never'];

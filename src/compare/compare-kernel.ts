@@ -12,6 +12,7 @@ import { parseKconfigValue, sameKconfigValue, tristateRank } from '../model/kcon
 import type { Report } from '../model/report.js';
 import type { Profile, Requirement } from '../model/requirement.js';
 import type { Setting } from '../model/setting.js';
+import { markWaived } from './apply-waivers.js';
 import { summarize, sortFindings } from './summarize.js';
 
 export interface KernelCompareOptions {
@@ -27,16 +28,22 @@ const CODE_OF: Readonly<Record<FindingKind, Code>> = {
   extra: 'FD205',
 };
 
+/**
+ * One finding per unmet requirement. The reference's own allowances (`profile.waivers`, Kata's
+ * whitelist) mark the findings they accept as waived, as a waiver file would.
+ */
 export function compareKernel(profile: Profile, candidate: ConfigSet, options: KernelCompareOptions = {}): Report {
-  const findings: Finding[] = [];
+  const unmet: Finding[] = [];
   for (const [key, requirement] of profile.requirements) {
     const have = candidate.settings.get(key);
     const kind = judge(requirement.want, have?.value, options);
-    if (kind) findings.push(toFinding(kind, requirement, have));
+    if (kind) unmet.push(toFinding(kind, requirement, have));
   }
+  const arch = profile.arch ?? candidate.meta.arch ?? null;
+  const findings = profile.waivers ? markWaived(unmet, [profile.waivers], arch) : unmet;
   return {
     domain: 'kernel',
-    arch: profile.arch ?? candidate.meta.arch ?? null,
+    arch,
     reference: { name: profile.name, source: profile.source },
     candidate: { source: candidate.meta.source, version: candidate.meta.version ?? null },
     findings: sortFindings(findings),
@@ -61,11 +68,8 @@ export function judge(want: string, have: string | undefined, options: KernelCom
   return sameKconfigValue(wanted, found) ? undefined : 'value';
 }
 
-const ALLOWED_ABSENT = 'The reference allows this symbol to be absent (Kata whitelist.conf): it was renamed, removed or added across kernel versions.';
-
 function toFinding(kind: FindingKind, requirement: Requirement, have: Setting | undefined): Finding {
   const code = CODE_OF[kind];
-  const allowedAbsent = kind === 'missing' && requirement.mayBeAbsent;
   return {
     code,
     kind,
@@ -73,13 +77,11 @@ function toFinding(kind: FindingKind, requirement: Requirement, have: Setting | 
     key: requirement.key,
     want: requirement.want,
     have: have?.value ?? null,
-    severity: allowedAbsent ? 'info' : (requirement.severity ?? CODES[code].severity),
+    severity: requirement.severity ?? CODES[code].severity,
     reasons: requirement.reasons,
     message: messageOf(kind, requirement, have),
     reference: requirement.origin,
     candidate: have?.origin ?? null,
-    // What each kind means is documented once per code (docs/findings.md); an explanation here says more.
-    ...(allowedAbsent ? { explanation: ALLOWED_ABSENT } : {}),
   };
 }
 
