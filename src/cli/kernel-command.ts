@@ -1,20 +1,21 @@
 /** `flagdiff kernel`: kernel configs against Kata's guest-kernel requirements or given fragments. */
+import { applyWaivers } from '../compare/apply-waivers.js';
 import { compareKernel } from '../compare/compare-kernel.js';
+import type { DiffSides } from '../compare/diff-sides.js';
+import { FAIL_ON, shouldFail } from '../compare/should-fail.js';
 import type { Arch } from '../model/arch.js';
 import type { ConfigSet } from '../model/config-set.js';
 import { profileFromConfig } from '../model/profile-from-config.js';
 import type { Report } from '../model/report.js';
 import type { Profile } from '../model/requirement.js';
+import type { ReadHost } from '../readers/host.js';
 import { loadFragments, loadKconfig } from '../readers/kconfig/load-kconfig.js';
-import { formatJson } from '../report/format-json.js';
-import { formatText } from '../report/format-text.js';
 import { createReportDocument } from '../report/report-document.js';
-import { chooseStyle } from './color.js';
 import { EXIT, UsageError } from './io.js';
 import type { CliIo } from './io.js';
 import { nodeHost } from './node-host.js';
 import { COMMON_OPTIONS, oneOf, parseArches, parseCommand } from './options.js';
-import { FAIL_ON, shouldFail } from '../compare/should-fail.js';
+import { FORMATS, renderDocument } from './render-document.js';
 import { writeOutput } from './write-output.js';
 
 const OPTIONS = {
@@ -24,12 +25,13 @@ const OPTIONS = {
   flavor: { type: 'string', default: 'plain' },
   modules: { type: 'boolean' },
   'fail-on': { type: 'string', default: 'error' },
+  waivers: { type: 'string', multiple: true },
   quiet: { type: 'boolean', short: 'q' },
 } as const;
 
 export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommand(args, OPTIONS);
-  const format = oneOf('format', values.format, ['text', 'json']);
+  const format = oneOf('format', values.format, FORMATS);
   const failOn = oneOf('fail-on', values['fail-on'], FAIL_ON);
   const arches = parseArches(values.arch);
   if (positionals.length === 0) throw new UsageError('no CANDIDATE given');
@@ -38,10 +40,11 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const references = values.reference ?? ['kata'];
   const builtIn = references.length === 1 && references[0] === 'kata';
   const fragments = builtIn ? undefined : await loadFragments(references, host);
+  const waiverSets = await loadWaiverSets(values.waivers ?? [], host);
 
   const builtIns = new Map<Arch, Profile>();
   const kata = builtIn ? await import('../knowledge/kata-kernel-profile.js') : undefined;
-  const reports: Report[] = [];
+  const compared: Array<{ profile: Profile; candidate: ConfigSet; report: Report }> = [];
   for (const path of positionals) {
     const candidate = await loadKconfig(path, host);
     const archesFor = arches.length ? arches : candidate.meta.arch ? [candidate.meta.arch as Arch] : [];
@@ -52,18 +55,32 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
       const profile = fragments
         ? referenceProfile(fragments, references, arch)
         : (builtIns.get(arch!) ?? builtIns.set(arch!, builtInProfile(kata!, arch!, values.flavor)).get(arch!)!);
-      reports.push(compareKernel(profile, candidate, { modules: values.modules === true }));
+      compared.push({ profile, candidate, report: compareKernel(profile, candidate, { modules: values.modules === true }) });
     }
   }
 
-  const document = createReportDocument(reports);
-  if (format === 'json') {
-    await writeOutput(formatJson(document), io, values.output);
-  } else {
-    const style = values.output ? undefined : await chooseStyle(io, values.color);
-    await writeOutput(formatText(document, { ...(style ? { style } : {}), quiet: values.quiet === true }), io, values.output);
-  }
+  const today = new Date().toISOString().slice(0, 10);
+  const reports = applyWaivers(compared.map((c) => c.report), waiverSets, { today });
+  const sides = async (): Promise<DiffSides[]> => {
+    const { diffSides } = await import('../compare/diff-sides.js');
+    return compared.map((c) => diffSides(c.profile, c.candidate));
+  };
+  const text = await renderDocument(format, createReportDocument(reports), {
+    io,
+    color: values.color,
+    quiet: values.quiet === true,
+    output: values.output,
+    ...(format === 'diff' ? { sides: await sides() } : {}),
+  });
+  await writeOutput(text, io, values.output);
   return shouldFail(reports, failOn) ? EXIT.findings : EXIT.ok;
+}
+
+/** `--waivers FILE` (repeatable); the reader, and the `ini` package, load only when asked for. */
+async function loadWaiverSets(paths: readonly string[], host: ReadHost) {
+  if (paths.length === 0) return [];
+  const { loadWaivers } = await import('../readers/waivers/load-waivers.js');
+  return Promise.all(paths.map((path) => loadWaivers(path, host)));
 }
 
 type Knowledge = typeof import('../knowledge/kata-kernel-profile.js');

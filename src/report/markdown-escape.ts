@@ -1,0 +1,24 @@
+/** Text made safe for GitHub-flavoured Markdown table cells: nothing in it can end a cell, a code span or a tag. */
+
+/** Inline code. A `|` would end the table cell even inside backticks, so it is escaped (GFM tables, example 200). */
+export function code(value: string): string {
+  const flat = oneLine(value);
+  if (flat === '') return '';
+  if (flat.includes('`')) return `<code>${escapeHtml(flat).replace(/\|/g, '&#124;')}</code>`;
+  return `\`${flat.replace(/\|/g, '\\|')}\``;
+}
+
+/** Plain text: Markdown punctuation backslash-escaped, HTML characters as entities. */
+export function text(value: string): string {
+  return oneLine(value)
+    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
+    .replace(/[<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&amp;'));
+}
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[<>&"]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : '&quot;'));
+}
+
+function oneLine(value: string): string {
+  return value.replace(/[\r\n\t]+/g, ' ');
+}
