@@ -79,7 +79,8 @@ function header(document: ReportDocument, marker: string | undefined): string {
   const id = marker ?? [...new Set(reports.map((r) => r.domain))].join(',') + ' ' + [...new Set(reports.map((r) => r.arch ?? 'any'))].join(',');
   const sum = (key: 'error' | 'warning' | 'info' | 'waived') => reports.reduce((n, r) => n + r.summary[key], 0);
   const verdict = sum('error') ? ICON.error : sum('warning') ? ICON.warning : ICON.ok;
-  const counts = `${sum('error')} errors, ${sum('warning')} warnings, ${sum('info')} info${sum('waived') ? `, ${sum('waived')} waived` : ''}`;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const counts = `${plural(sum('error'), 'error')}, ${plural(sum('warning'), 'warning')}, ${sum('info')} info${sum('waived') ? `, ${sum('waived')} waived` : ''}`;
   const rows = reports.map((r) => {
     const s = r.summary;
     const icon = s.error ? ICON.error : s.warning ? ICON.warning : ICON.ok;

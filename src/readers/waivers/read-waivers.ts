@@ -30,6 +30,8 @@ interface Section {
   readonly key: string;
   readonly line: number;
   readonly fields: Map<Field, { value: string; line: number }>;
+  /** Fields whose line was reported already: their absence is not reported again. */
+  readonly broken: Set<string>;
 }
 
 export function readWaivers(text: string, file: string): WaiverSet {
@@ -47,7 +49,7 @@ export function readWaivers(text: string, file: string): WaiverSet {
       else if (key.length > MAX_PATTERN || /[\u0000-\u001f\u007f]/.test(key)) problem('FD142', `a key or glob is at most ${MAX_PATTERN} printable characters`, line);
       else if (seen.has(key)) problem('FD140', `[${key}] is already a waiver at line ${seen.get(key)}; ini would merge the two, so give each key one section`, line);
       seen.set(key, seen.get(key) ?? line);
-      sections.push({ key, line, fields: new Map() });
+      sections.push({ key, line, fields: new Map(), broken: new Set() });
       return;
     }
     if (COMMENT_OR_BLANK.test(raw)) return;
@@ -61,7 +63,10 @@ export function readWaivers(text: string, file: string): WaiverSet {
     const before = section.fields.get(field);
     if (before) return problem('FD140', `${field} is already set for [${section.key}] at line ${before.line}; ini would keep only the last`, line);
     const value = valueOf(rawValue.trim());
-    if (typeof value !== 'string') return problem(value.code, value.message, line);
+    if (typeof value !== 'string') {
+      section.broken.add(field);
+      return problem(value.code, value.message, line);
+    }
     section.fields.set(field, { value, line });
   });
 
@@ -86,7 +91,7 @@ function valueOf(raw: string): string | { code: Code; message: string } {
 function toWaiver(section: Section, file: string, problem: (code: Code, message: string, line: number) => void): Waiver {
   const get = (field: Field) => section.fields.get(field);
   const reason = get('reason')?.value.trim() ?? '';
-  if (reason === '') problem('FD141', `[${section.key}] gives no reason; add reason = why this difference is accepted`, section.line);
+  if (reason === '' && !section.broken.has('reason')) problem('FD141', `[${section.key}] gives no reason; add reason = why this difference is accepted`, section.line);
   const list = <T extends string>(field: Field, allowed: (item: string) => item is T, what: string): T[] | undefined => {
     const entry = get(field);
     if (!entry) return undefined;

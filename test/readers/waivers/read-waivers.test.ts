@@ -95,9 +95,13 @@ describe('readWaivers', () => {
     expect(readWaivers(text, 'w.ini').waivers[0]!.reason).toBe(reason);
   });
 
+  it('does not report a reason missing when its line was the problem', () => {
+    expect(() => readWaivers('[A]\nreason = a; b\n', 'w.ini')).toThrow(/^w\.ini:2: ini reads the rest of this value after ; or # as a comment; put the value in double quotes$/);
+  });
+
   it('names the first problem and counts the others', () => {
     // [A] twice, the bare word x, and no reason for either [A].
-    expect(problem('[A]\n[A]\nx\n').message).toMatch(/already a waiver at line 1; ini would merge the two, so give each key one section \(and 3 more problems in this file\)$/);
+    expect(problem("[A]\n[A]\nx\n")).toMatchObject({ line: 1, message: "[A] gives no reason; add reason = why this difference is accepted (and 3 more problems in this file)" });
   });
 });
 
