@@ -4,7 +4,8 @@
 export function code(value: string): string {
   const flat = oneLine(value);
   if (flat === '') return '';
-  if (flat.includes('`')) return `<code>${escapeHtml(flat).replace(/\|/g, '&#124;')}</code>`;
+  // Inside <code>, Markdown still reads backticks as code spans, so they are entities too.
+  if (flat.includes('`')) return `<code>${escapeHtml(flat).replace(/\|/g, '&#124;').replace(/`/g, '&#96;')}</code>`;
   return `\`${flat.replace(/\|/g, '\\|')}\``;
 }
 
