@@ -9,11 +9,19 @@ export function code(value: string): string {
   return `\`${flat.replace(/\|/g, '\\|')}\``;
 }
 
-/** Plain text: Markdown punctuation backslash-escaped, HTML characters as entities. */
+const ENTITY: Readonly<Record<string, string>> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
+const WORD = /[A-Za-z0-9]/;
+
+/**
+ * Plain text: Markdown punctuation backslash-escaped, HTML characters as entities. An `_` between two
+ * letters or digits cannot start or end emphasis (GFM's flanking rules), so `x86_64` stays as it is.
+ */
 export function text(value: string): string {
-  return oneLine(value)
-    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
-    .replace(/[<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&amp;'));
+  return oneLine(value).replace(/[\\`*_[\]|~<>&]/g, (c, at: number, s: string) => {
+    if (ENTITY[c]) return ENTITY[c]!;
+    if (c === '_' && WORD.test(s[at - 1] ?? '') && WORD.test(s[at + 1] ?? '')) return c;
+    return `\\${c}`;
+  });
 }
 
 export function escapeHtml(value: string): string {

@@ -60,6 +60,8 @@ describe.skipIf(!cmarkGfm)(`--format markdown (${cmarkGfm ? 'cmark-gfm' : cmarkG
     ['`x`', '`x`'],
     ['<script>', '<script>'],
     ['two\nlines', 'two lines'],
+    ['_start and end_ and x86_64', '_start and end_ and x86_64'],
+    ['*not bold* ~~nor struck~~ [no link](x)', '*not bold* ~~nor struck~~ [no link](x)'],
   ])('keeps %j whole in a table cell', (value, shown) => {
     const html = render(`| a | b |\n|---|---|\n| ${code(value)} | ${text(value)} |\n`);
     const decode = (s: string) => s.replace(/<\/?code>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
