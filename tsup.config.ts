@@ -7,8 +7,9 @@ const common = {
   sourcemap: true,
   target: 'node20',
   platform: 'node',
-  // docs/findings.md, per code, for SARIF rules' descriptions and help.
-  define: { __FLAGDIFF_VERSION__: JSON.stringify(version), __FLAGDIFF_CODE_DOCS__: JSON.stringify(readCodeDocs()) },
+  // docs/findings.md, per code, for SARIF rules' descriptions and help: a JSON string, which esbuild
+  // inlines where it is used (an object would go to a chunk every entry loads).
+  define: { __FLAGDIFF_VERSION__: JSON.stringify(version), __FLAGDIFF_CODE_DOCS__: JSON.stringify(JSON.stringify(readCodeDocs())) },
 } as const;
 
 export default defineConfig([

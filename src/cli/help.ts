@@ -30,9 +30,12 @@ Options:
                         default: the candidate's own, from its header
       --flavor NAME     built-in profile flavour (default: plain)
       --modules         the guest can load modules: m satisfies y
-  -f, --format F        text (default) | json
-      --fail-on LEVEL   error (default) | warning | info | never
-  -o, --output FILE     write the report to FILE instead of standard output
+  -f, --format F        text (default) | json | markdown (PR comments, job summaries) |
+                        sarif (code scanning) | github (workflow annotations) | diff
+      --waivers FILE    accept known differences: an INI file, one [KEY or glob] section per
+                        waiver with a reason (see the README); repeatable
+      --fail-on LEVEL   error (default) | warning | info | never; waived findings never count
+  -o, --output FILE     write the report to FILE (atomically) instead of standard output
   -q, --quiet           text: only the summary line of each report
       --no-color        no colour (also NO_COLOR=1); --color forces it
   -h, --help            this text
@@ -41,6 +44,7 @@ Examples:
   flagdiff kernel /boot/config-$(uname -r)
   flagdiff kernel --arch aarch64 --format json config-arm64
   flagdiff kernel -r fragments/common -r fragments/x86_64 .config
+  flagdiff kernel --waivers waivers.ini --format sarif -o flagdiff.sarif .config
 `;
 
 export const SHOW_HELP = `Usage: flagdiff show [options] SOURCE...

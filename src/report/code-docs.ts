@@ -10,11 +10,13 @@ export interface CodeDoc {
   readonly exceptions: string;
 }
 
-declare const __FLAGDIFF_CODE_DOCS__: Readonly<Record<string, CodeDoc>>;
+/** JSON text of `Record<Code, CodeDoc>`. */
+declare const __FLAGDIFF_CODE_DOCS__: string;
 
-const DOCS: Readonly<Record<string, CodeDoc>> = __FLAGDIFF_CODE_DOCS__;
+let docs: Readonly<Record<string, CodeDoc>> | undefined;
 
 /** The docs of a code; empty texts for a code the build did not see documented (test/docs.test.ts prevents that). */
 export function codeDoc(code: Code): CodeDoc {
-  return DOCS[code] ?? { markdown: '', why: '', fix: '', exceptions: '' };
+  docs ??= JSON.parse(__FLAGDIFF_CODE_DOCS__) as Readonly<Record<string, CodeDoc>>;
+  return docs[code] ?? { markdown: '', why: '', fix: '', exceptions: '' };
 }
