@@ -55,8 +55,12 @@ describe.skipIf(!patch)(`--format diff (${patch ? 'GNU patch' : patchMissing})`,
     expect(run.stdout.match(/^--- kata\/(\S+)\t/gm)).toEqual(['--- kata/x86_64\t', '--- kata/aarch64\t']);
   });
 
-  it('prints a plain summary when the sides differ in more lines than the budget', () => {
-    const sides = { reference: Array.from({ length: 1000 }, (_, i) => `CONFIG_A${i}=y`), candidate: Array.from({ length: 1000 }, (_, i) => `CONFIG_B${i}=y`) };
+  it.each([
+    // sides, which diff
+    ['sorted by key', (i: number) => String(i).padStart(4, '0')],
+    ['not sorted by key (A1, A10, A2...): the Myers diff', (i: number) => String(i)],
+  ])('prints a plain summary when the sides differ in more lines than the budget: %s', (_, suffix) => {
+    const sides = { reference: Array.from({ length: 1000 }, (_, i) => `CONFIG_A${suffix(i)}=y`), candidate: Array.from({ length: 1000 }, (_, i) => `CONFIG_B${suffix(i)}=y`) };
     const out = formatDiff(createReportDocument([emptyReport]), { sides: [sides], maxEdits: 100 });
     expect(out).toBe(
       '# kernel x86_64: 0 requirements, 0 satisfied; 0 errors, 0 warnings, 0 info\n' +
