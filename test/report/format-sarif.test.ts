@@ -1,25 +1,18 @@
 // SARIF 2.1.0 as GitHub code scanning takes it: the official schema, GitHub's own required fields,
 // results where the reviewer looks, and fingerprints that survive lines moving.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AjvDraft04 from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import type { ReportDocument } from '../../src/model/report.js';
 import { toUri } from '../../src/report/format-sarif.js';
 import { DEBIAN_AMD64, PROJECT, corpus } from '../helpers/corpus.js';
 import { DEBIAN, WAIVERS, runDebian, withoutVersion } from '../helpers/debian-run.js';
 import { runCli } from '../helpers/run-cli.js';
+import { sarifErrors } from '../helpers/sarif-schema.js';
 
-// Oracle: the OASIS SARIF 2.1.0 schema as shipped in @microsoft/jest-sarif, validated as its reference
-// doc describes (draft-04, formats, and no unicode flag: the schema's `language` pattern is not valid with it).
-const require = createRequire(import.meta.url);
-const ajv = new AjvDraft04.default({ allErrors: true, strict: false, unicodeRegExp: false });
-addFormats.default(ajv);
-const validate = ajv.compile(require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json') as object);
-const errors = (log: unknown) => (validate(log) ? [] : validate.errors!.map((e) => `${e.instancePath} ${e.message}`.trim()));
+// Oracle: the official SARIF 2.1.0 schema (test/helpers/sarif-schema.ts).
+const errors = sarifErrors;
 const { version } = JSON.parse(readFileSync(`${PROJECT}/package.json`, 'utf8')) as { version: string };
 
 describe('--format sarif', async () => {
