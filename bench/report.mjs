@@ -2,11 +2,11 @@
 // npm run bench: the report formats, whole processes, medians. The anchor is GNU diff -u on the same
 // normalised sides that --format diff shows, and on two configs with nothing in common, the case where
 // a line diff is slow and flagdiff's edit budget prints a summary instead.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findProgram } from '../scripts/oracles.mjs';
+import { timeProcess } from './time-process.mjs';
 
 const CORPUS = new URL('../../shared/corpus/kernel/', import.meta.url).pathname;
 const CLI = new URL('../dist/cli/cli.js', import.meta.url).pathname;
@@ -35,16 +35,8 @@ const farRef = write('far.conf', Array.from({ length: N }, (_, i) => `CONFIG_KAT
 const farCand = write('far.config', ['# Linux/x86 6.12.0 Kernel Configuration', ...Array.from({ length: N }, (_, i) => `CONFIG_DISTRO_${i}=y`)]);
 const [farRefNorm, farCandNorm] = [write('far-ref.norm', readFileSync(farRef, 'utf8').trim().split('\n').sort()), write('far-cand.norm', readFileSync(farCand, 'utf8').trim().split('\n').slice(1).sort())];
 
-function time(command, args) {
-  const samples = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = process.hrtime.bigint();
-    const result = spawnSync(command, args, { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
-    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
-    if (result.status > 2 || result.status === null || (command !== gnuDiff && result.status === 2)) throw new Error(`${command} ${args.join(' ')}: ${result.stderr}`);
-  }
-  return samples.sort((a, b) => a - b)[Math.floor(samples.length / 2)];
-}
+// diff -u exits 1 when the files differ; flagdiff exits 1 on findings.
+const time = (command, args) => timeProcess(command, args, RUNS);
 
 const flagdiff = (format, ...args) => time(process.execPath, [CLI, 'kernel', '--format', format, ...args]);
 const rows = [];
