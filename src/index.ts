@@ -17,6 +17,8 @@ export { mergeConfigSets, override, writersOf } from './model/merge-config-sets.
 export { formatOrigin } from './model/origin.js';
 export type { Origin } from './model/origin.js';
 export { profileFromConfig, reasonOf } from './model/profile-from-config.js';
+export type { NamedRequirement, QemuReference } from './model/qemu-reference.js';
+export type { FeatureState, QemuCategory, QemuConfigSet, QemuSetting, QemuSubject } from './model/qemu-setting.js';
 export type { ProfileOptions } from './model/profile-from-config.js';
 export type { Report, ReportDocument, Summary } from './model/report.js';
 export type { Profile, Requirement } from './model/requirement.js';
@@ -36,9 +38,22 @@ export { loadFragments, loadKconfig } from './readers/kconfig/load-kconfig.js';
 export { readKconfig } from './readers/kconfig/read-kconfig.js';
 export { WAIVER_LIMITS, loadWaivers } from './readers/waivers/load-waivers.js';
 export { readWaivers } from './readers/waivers/read-waivers.js';
+export { archOfTargets, normalizeBuild } from './readers/qemu/normalize-build.js';
+export { normalizeList, parseOption } from './readers/qemu/parse-option.js';
+export type { MergeRule, ParsedOption } from './readers/qemu/parse-option.js';
+export { readFlags } from './readers/qemu/read-flags.js';
+export type { FlagsOptions } from './readers/qemu/read-flags.js';
+export { readQemuHelp } from './readers/qemu/read-qemu-help.js';
+export type { QemuHelp, QemuHelpTexts } from './readers/qemu/read-qemu-help.js';
+export { splitWords } from './readers/qemu/split-words.js';
+export type { Word } from './readers/qemu/split-words.js';
 
 // knowledge
 export { kataKernelFlavors, kataKernelProfile } from './knowledge/kata-kernel-profile.js';
+export { kataQemuArches, kataQemuReference, kataQemuVersion } from './knowledge/kata-qemu-reference.js';
+export { DAX_CACHE, qemuConsequence } from './knowledge/qemu-consequences.js';
+export { QEMU_VOCABULARY_SOURCES, QEMU_VOCABULARY_VERSIONS, acceptance, compareVersions, currentKey, optionDefault, optionKind } from './knowledge/qemu-vocabulary.js';
+export type { Acceptance } from './knowledge/qemu-vocabulary.js';
 
 // compare
 export { applyWaivers } from './compare/apply-waivers.js';
@@ -49,6 +64,11 @@ export { diffSides } from './compare/diff-sides.js';
 export type { DiffSides } from './compare/diff-sides.js';
 export { FAIL_ON, shouldFail } from './compare/should-fail.js';
 export type { FailOn } from './compare/should-fail.js';
+export { compareQemu } from './compare/compare-qemu.js';
+export type { QemuBuildCandidate, QemuCompareOptions } from './compare/compare-qemu.js';
+export { compareQemuBinary } from './compare/compare-qemu-binary.js';
+export { defaultValue, effectiveQemu } from './compare/effective-qemu.js';
+export type { EffectiveOption } from './compare/effective-qemu.js';
 
 // report
 export { formatDiff } from './report/format-diff.js';

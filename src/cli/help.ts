@@ -1,9 +1,10 @@
 /** Help texts, kept apart so `--help` loads nothing else. */
 
-export const MAIN_HELP = `flagdiff: compare a distribution's kernel configuration with what Kata Containers needs
+export const MAIN_HELP = `flagdiff: compare a distribution's kernel and QEMU builds with what Kata Containers needs
 
 Usage:
   flagdiff kernel [options] CANDIDATE...   compare kernel configs with Kata's guest-kernel requirements
+  flagdiff qemu   [options] CANDIDATE...   compare QEMU builds or binaries with Kata's QEMU build
   flagdiff show   [options] SOURCE...      print what flagdiff read: settings with the line of each
 
 Run 'flagdiff <command> --help' for the options of a command.
@@ -12,7 +13,8 @@ Options:
   --help       this text
   --version    the version of flagdiff
 
-Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or input error.
+Exit status: 0 nothing at or above --fail-on, 1 findings (not waived) at or above it, 2 usage or
+input error.
 Findings are explained at https://github.com/flagdiff/flagdiff/blob/main/docs/findings.md
 `;
 
@@ -63,4 +65,37 @@ Options:
   -h, --help            this text
 `;
 
-export const COMMAND_HELP: Readonly<Record<string, string>> = { kernel: KERNEL_HELP, show: SHOW_HELP };
+export const QEMU_HELP = `Usage: flagdiff qemu [options] CANDIDATE...
+
+Compares each CANDIDATE QEMU build with Kata's: features it lacks, turns off or leaves to the build
+machine (auto), options with another value, hardening differences, targets, options the QEMU version
+does not accept, and for a binary the devices, machine types and objects Kata's runtime uses.
+
+CANDIDATE is a flags file (configure options on one line or one per line, or what
+configure-hypervisor.sh -d prints), a meson -D list, a qemu-system-* binary (run only with
+-device help, -machine help and -object help), or kata (Kata's own build, to check it
+against a QEMU version).
+
+Options:
+  -r, --reference REF   kata (the built-in Kata reference, the default), or a flags file whose
+                        options replace Kata's
+      --arch ARCH       x86_64 aarch64 s390x ppc64le (repeatable); default: the candidate's own,
+                        from its --target-list or the binary's name
+      --qemu-version V  the QEMU version the candidate builds (e.g. 4.2.0): its defaults and the
+                        options it accepts; with the candidate kata, Kata's build for QEMU V
+      --build ID        for recipes with several configure invocations (spec files)
+  -f, --format F        text (default) | json | markdown | sarif | github | diff
+      --waivers FILE    accept known differences (INI, see the README); repeatable
+      --fail-on LEVEL   error (default) | warning | info | never; waived findings never count
+  -o, --output FILE     write the report to FILE (atomically) instead of standard output
+  -q, --quiet           text: only the summary line of each report
+      --no-color        no colour (also NO_COLOR=1); --color forces it
+  -h, --help            this text
+
+Examples:
+  flagdiff qemu /usr/bin/qemu-system-x86_64
+  flagdiff qemu --qemu-version 11.1.0 kata
+  flagdiff qemu --qemu-version 4.1.0 mini-configure-flags.txt
+`;
+
+export const COMMAND_HELP: Readonly<Record<string, string>> = { kernel: KERNEL_HELP, qemu: QEMU_HELP, show: SHOW_HELP };

@@ -1,22 +1,17 @@
 /** `flagdiff kernel`: kernel configs against Kata's guest-kernel requirements or given fragments. */
-import { applyWaivers } from '../compare/apply-waivers.js';
 import { compareKernel } from '../compare/compare-kernel.js';
-import type { DiffSides } from '../compare/diff-sides.js';
-import { FAIL_ON, shouldFail } from '../compare/should-fail.js';
 import type { Arch } from '../model/arch.js';
 import type { ConfigSet } from '../model/config-set.js';
 import { profileFromConfig } from '../model/profile-from-config.js';
 import type { Report } from '../model/report.js';
 import type { Profile } from '../model/requirement.js';
-import type { ReadHost } from '../readers/host.js';
 import { loadFragments, loadKconfig } from '../readers/kconfig/load-kconfig.js';
-import { createReportDocument } from '../report/report-document.js';
-import { EXIT, UsageError } from './io.js';
+import { UsageError } from './io.js';
 import type { CliIo } from './io.js';
 import { nodeHost } from './node-host.js';
-import { COMMON_OPTIONS, oneOf, parseArches, parseCommand } from './options.js';
-import { FORMATS, renderDocument } from './render-document.js';
-import { writeOutput } from './write-output.js';
+import { COMMON_OPTIONS, FAIL_ON, REPORT_OPTIONS, oneOf, parseArches, parseCommand } from './options.js';
+import { FORMATS } from './render-document.js';
+import { writeReports } from './write-reports.js';
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
@@ -24,9 +19,7 @@ const OPTIONS = {
   arch: { type: 'string', multiple: true },
   flavor: { type: 'string', default: 'plain' },
   modules: { type: 'boolean' },
-  'fail-on': { type: 'string', default: 'error' },
-  waivers: { type: 'string', multiple: true },
-  quiet: { type: 'boolean', short: 'q' },
+  ...REPORT_OPTIONS,
 } as const;
 
 export async function run(args: readonly string[], io: CliIo): Promise<number> {
@@ -40,7 +33,6 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const references = values.reference ?? ['kata'];
   const builtIn = references.length === 1 && references[0] === 'kata';
   const fragments = builtIn ? undefined : await loadFragments(references, host);
-  const waiverSets = await loadWaiverSets(values.waivers ?? [], host);
 
   const builtIns = new Map<Arch, Profile>();
   const kata = builtIn ? await import('../knowledge/kata-kernel-profile.js') : undefined;
@@ -59,28 +51,12 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     }
   }
 
-  const today = new Date().toISOString().slice(0, 10);
-  const reports = applyWaivers(compared.map((c) => c.report), waiverSets, { today });
-  const sides = async (): Promise<DiffSides[]> => {
+  const reports = compared.map((c) => c.report);
+  const sides = async () => {
     const { diffSides } = await import('../compare/diff-sides.js');
     return compared.map((c) => diffSides(c.profile, c.candidate));
   };
-  const text = await renderDocument(format, createReportDocument(reports), {
-    io,
-    color: values.color,
-    quiet: values.quiet === true,
-    output: values.output,
-    ...(format === 'diff' ? { sides: await sides() } : {}),
-  });
-  await writeOutput(text, io, values.output);
-  return shouldFail(reports, failOn) ? EXIT.findings : EXIT.ok;
-}
-
-/** `--waivers FILE` (repeatable); the reader, and the `ini` package, load only when asked for. */
-async function loadWaiverSets(paths: readonly string[], host: ReadHost) {
-  if (paths.length === 0) return [];
-  const { loadWaivers } = await import('../readers/waivers/load-waivers.js');
-  return Promise.all(paths.map((path) => loadWaivers(path, host)));
+  return writeReports(reports, { format, failOn, output: values.output, color: values.color, quiet: values.quiet, waivers: values.waivers, sides }, io);
 }
 
 type Knowledge = typeof import('../knowledge/kata-kernel-profile.js');

@@ -7,6 +7,16 @@ import { UsageError } from './io.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
+export { FAIL_ON } from '../compare/should-fail.js';
+export type { FailOn } from '../compare/should-fail.js';
+
+/** Options of the commands that compare: what fails the run, what is accepted, how much is printed. */
+export const REPORT_OPTIONS = {
+  'fail-on': { type: 'string', default: 'error' },
+  waivers: { type: 'string', multiple: true },
+  quiet: { type: 'boolean', short: 'q' },
+} as const satisfies Options;
+
 /** Options every command takes. `color` is declared because chalk also reads it from argv. */
 export const COMMON_OPTIONS = {
   format: { type: 'string', short: 'f', default: 'text' },

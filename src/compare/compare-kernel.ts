@@ -20,7 +20,10 @@ export interface KernelCompareOptions {
   readonly modules?: boolean;
 }
 
-const CODE_OF: Readonly<Record<FindingKind, Code>> = {
+/** The kinds a kernel comparison produces (`auto` and `unknown-option` are QEMU's). */
+type KernelKind = Exclude<FindingKind, 'auto' | 'unknown-option'>;
+
+const CODE_OF: Readonly<Record<KernelKind, Code>> = {
   missing: 'FD201',
   disabled: 'FD202',
   module: 'FD203',
@@ -53,7 +56,7 @@ export function compareKernel(profile: Profile, candidate: ConfigSet, options: K
 }
 
 /** The kind of gap between a wanted and a found value, or `undefined` when the requirement holds. */
-export function judge(want: string, have: string | undefined, options: KernelCompareOptions = {}): FindingKind | undefined {
+export function judge(want: string, have: string | undefined, options: KernelCompareOptions = {}): KernelKind | undefined {
   const wanted = parseKconfigValue(want);
   if (have === undefined) return wanted.type === 'tristate' && wanted.value === 'n' ? undefined : 'missing';
   const found = parseKconfigValue(have);
@@ -68,7 +71,7 @@ export function judge(want: string, have: string | undefined, options: KernelCom
   return sameKconfigValue(wanted, found) ? undefined : 'value';
 }
 
-function toFinding(kind: FindingKind, requirement: Requirement, have: Setting | undefined): Finding {
+function toFinding(kind: KernelKind, requirement: Requirement, have: Setting | undefined): Finding {
   const code = CODE_OF[kind];
   return {
     code,
@@ -85,7 +88,7 @@ function toFinding(kind: FindingKind, requirement: Requirement, have: Setting | 
   };
 }
 
-function messageOf(kind: FindingKind, { key, want }: Requirement, have: Setting | undefined): string {
+function messageOf(kind: KernelKind, { key, want }: Requirement, have: Setting | undefined): string {
   switch (kind) {
     case 'missing':
       return `${key}=${want} is required, but the candidate does not set ${key}`;

@@ -60,6 +60,31 @@ export const CODES = {
     severity: 'error',
     summary: 'A waiver has an unknown field, or a field whose value is not valid (an arch, a domain, a kind, a date).',
   },
+  FD170: {
+    name: 'not-an-option',
+    severity: 'warning',
+    summary: 'A word of a QEMU configure or meson invocation is not an option.',
+  },
+  FD171: {
+    name: 'option-overridden',
+    severity: 'info',
+    summary: 'One invocation sets a QEMU option twice with different values; the last one wins.',
+  },
+  FD172: {
+    name: 'target-list-conflict',
+    severity: 'error',
+    summary: 'One invocation passes both --target-list and --target-list-exclude, which configure refuses.',
+  },
+  FD173: {
+    name: 'not-qemu-help',
+    severity: 'error',
+    summary: 'What a qemu-system binary printed for -device, -machine or -object help is not QEMU help output.',
+  },
+  FD176: {
+    name: 'no-options',
+    severity: 'error',
+    summary: 'A flags file or meson -D list holds no option at all.',
+  },
   FD201: {
     name: 'missing',
     severity: 'error',
@@ -94,6 +119,76 @@ export const CODES = {
     name: 'waiver-unused',
     severity: 'warning',
     summary: 'A waiver matches no finding of the comparisons it applies to.',
+  },
+  FD230: {
+    name: 'feature-missing',
+    severity: 'error',
+    summary: 'The reference enables a QEMU feature that the candidate does not build: not mentioned, so off by default.',
+  },
+  FD231: {
+    name: 'feature-disabled',
+    severity: 'error',
+    summary: 'The reference enables a QEMU feature that the candidate explicitly disables.',
+  },
+  FD232: {
+    name: 'feature-auto',
+    severity: 'warning',
+    summary: 'The reference requires a QEMU feature that the candidate leaves to the build machine (auto).',
+  },
+  FD233: {
+    name: 'feature-extra',
+    severity: 'warning',
+    summary: 'The candidate builds, or may build, a QEMU feature that the reference turns off.',
+  },
+  FD234: {
+    name: 'unknown-option',
+    severity: 'error',
+    summary: 'An option that this QEMU version does not accept: configure stops with "unknown option".',
+  },
+  FD235: {
+    name: 'option-unverified',
+    severity: 'info',
+    summary: 'Whether this QEMU version accepts an option cannot be told from the versions flagdiff knows.',
+  },
+  FD236: {
+    name: 'option-value',
+    severity: 'warning',
+    summary: 'The candidate gives a QEMU option (a boolean, a choice, a list) another value than the reference.',
+  },
+  FD237: {
+    name: 'target-missing',
+    severity: 'error',
+    summary: 'The candidate does not build the system emulator target the reference builds.',
+  },
+  FD238: {
+    name: 'hardening',
+    severity: 'warning',
+    summary: 'The candidate differs from the reference in a hardening or linkage option.',
+  },
+  FD239: {
+    name: 'device-missing',
+    severity: 'error',
+    summary: 'A device the reference needs is not in the candidate: not in its -device help, or not in its device configuration.',
+  },
+  FD240: {
+    name: 'machine-missing',
+    severity: 'error',
+    summary: 'The machine type the reference boots is not in the candidate binary.',
+  },
+  FD241: {
+    name: 'object-missing',
+    severity: 'error',
+    summary: 'An -object type the reference uses is not in the candidate binary.',
+  },
+  FD340: {
+    name: 'argument-not-evaluated',
+    severity: 'warning',
+    summary: 'A configure argument could not be evaluated statically (a command substitution, %(...), a Lua macro).',
+  },
+  FD341: {
+    name: 'property-not-checked',
+    severity: 'info',
+    summary: 'A device or object property the reference relies on cannot be seen in help output.',
   },
 } as const satisfies Record<string, CodeInfo>;
 

@@ -2,6 +2,7 @@
 import type { Code } from './codes.js';
 import type { Domain } from './config-set.js';
 import type { Origin } from './origin.js';
+import type { QemuSubject } from './qemu-setting.js';
 import type { Severity } from './severity.js';
 import type { Waived } from './waiver.js';
 
@@ -10,12 +11,14 @@ import type { Waived } from './waiver.js';
  * - `disabled`: the candidate explicitly turns it off.
  * - `module`: built as a module where built-in is needed.
  * - `value`: another value.
+ * - `auto`: the candidate leaves to the build machine what the reference requires (QEMU features).
+ * - `unknown-option`: an option the QEMU version does not accept.
  * - `extra`: the candidate enables what the reference turns off.
  */
-export type FindingKind = 'missing' | 'disabled' | 'module' | 'value' | 'extra';
+export type FindingKind = 'missing' | 'disabled' | 'auto' | 'module' | 'value' | 'unknown-option' | 'extra';
 
 /** Kinds in report order: what breaks a guest first, what widens it last. */
-export const FINDING_KINDS: readonly FindingKind[] = ['missing', 'disabled', 'module', 'value', 'extra'];
+export const FINDING_KINDS: readonly FindingKind[] = ['missing', 'disabled', 'auto', 'module', 'value', 'unknown-option', 'extra'];
 
 /** What a user would see if the gap is left, and how to avoid it. */
 export interface Hint {
@@ -27,6 +30,8 @@ export interface Finding {
   readonly code: Code;
   readonly kind: FindingKind;
   readonly domain: Domain;
+  /** QEMU: what the finding is about (a feature, a hardening option, a device, ...). */
+  readonly category?: QemuSubject;
   readonly key: string;
   /** The reference's value. */
   readonly want: string;

@@ -101,10 +101,17 @@ function header(document: ReportDocument, marker: string | undefined): string {
 function reportParts(report: Report): Part[] {
   const candidate = `${code(report.candidate.source)}${report.candidate.version ? ` (${text(report.candidate.version)})` : ''}`;
   const parts: Part[] = [`#### ${text(`${report.domain}${report.arch ? ` ${report.arch}` : ''}`)}: ${text(report.reference.name)} (${code(report.reference.source)}) vs ${candidate}`, ''];
-  for (const d of report.diagnostics.slice(0, 20)) {
-    parts.push(`- ${ICON[d.level]} [${d.code}](${docsUrl(d.code)}) ${code(`${d.file}${d.line ? `:${d.line}` : ''}`)}: ${text(d.message)}`);
+  if (report.diagnostics.length) {
+    parts.push({
+      head: [
+        `<details><summary><b>diagnostics</b> (${report.diagnostics.length}): what flagdiff could not read, tell or accept</summary>`,
+        '',
+        '| | code | where | message |',
+        '|---|---|---|---|',
+      ].join('\n'),
+      rows: report.diagnostics.map((d) => `| ${ICON[d.level]} | [${d.code}](${docsUrl(d.code)}) | ${code(`${d.file}${d.line ? `:${d.line}` : ''}`)} | ${text(d.message)} |`),
+    });
   }
-  if (report.diagnostics.length > 20) parts.push(`- … and ${report.diagnostics.length - 20} more diagnostics (\`--format text\` lists them)`);
   const { open, waived } = groupFindings(report.findings);
   if (open.length === 0) parts.push('', `${ICON.ok} Every requirement is met${waived.length ? ' or waived' : ''}.`);
   parts.push('');

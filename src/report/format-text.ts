@@ -31,7 +31,10 @@ function formatReport(report: Report, { style = PLAIN_STYLE, quiet = false }: Te
       const width = keyWidth(group.byReason.flatMap((g) => g.findings));
       for (const { label, findings } of group.byReason) {
         out.push(`  [${label}]`);
-        for (const finding of findings) out.push(`    ${paint(style, finding.severity, finding.severity.padEnd(7))} ${formatFinding(finding, width, style)}`);
+        for (const finding of findings) {
+          out.push(`    ${paint(style, finding.severity, finding.severity.padEnd(7))} ${formatFinding(finding, width, style)}`);
+          if (finding.hint) out.push(`        ${finding.hint.symptom}`, `        fix: ${finding.hint.fix}`);
+        }
       }
     }
     if (waived.length) {

@@ -26,8 +26,10 @@ const NO_REASON = '(no reason given)';
 const KIND_TITLES: Readonly<Record<string, string>> = {
   missing: 'required, not set by the candidate',
   disabled: 'required, turned off by the candidate',
+  auto: 'required, left to the build machine by the candidate',
   module: 'required built in, built as a module by the candidate',
   value: 'required with another value',
+  'unknown-option': 'not accepted by the QEMU version: configure stops',
   extra: 'turned off by the reference, enabled by the candidate',
 };
 

@@ -4,7 +4,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import type { ReportDocument } from '../../src/model/report.js';
-import { DEBIAN_AMD64, FEDORA_X86, PROJECT, corpus } from '../helpers/corpus.js';
+import { DEBIAN_AMD64, FEDORA_X86, PROJECT, corpus, fixture } from '../helpers/corpus.js';
 import { runDebian, withoutVersion } from '../helpers/debian-run.js';
 import { runCli } from '../helpers/run-cli.js';
 
@@ -71,10 +71,12 @@ describe('--format json', async () => {
     expect(debian!.summary).toMatchObject({ error: 308, warning: 2, info: 0, waived: 19, byKind: { missing: 21 } });
   });
 
-  it('validates against the shipped schema, closed to fields it does not describe', async () => {
+  it('validates against the shipped schema, closed to fields it does not describe, for kernel and QEMU reports', async () => {
     const waived = JSON.parse((await runDebian('json')).stdout) as unknown;
     const multiArch = JSON.parse((await runDebian('json', '--arch', 'x86_64', '--arch', 'aarch64')).stdout) as unknown;
-    for (const output of [document, waived, multiArch]) expect(errors(output)).toEqual([]);
+    const qemu = JSON.parse((await runCli(['qemu', '--qemu-version', '4.1.0', fixture('qemu/mini-2019.flags'), '--format', 'json'])).stdout) as ReportDocument;
+    expect(qemu.reports[0]!.findings.length).toBeGreaterThan(5);
+    for (const output of [document, waived, multiArch, qemu]) expect(errors(output)).toEqual([]);
   });
 
   it.each([

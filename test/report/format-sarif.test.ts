@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ReportDocument } from '../../src/model/report.js';
 import { toUri } from '../../src/report/format-sarif.js';
-import { DEBIAN_AMD64, PROJECT, corpus } from '../helpers/corpus.js';
+import { DEBIAN_AMD64, PROJECT, corpus, fixture } from '../helpers/corpus.js';
 import { DEBIAN, WAIVERS, runDebian, withoutVersion } from '../helpers/debian-run.js';
 import { runCli } from '../helpers/run-cli.js';
 import { sarifErrors } from '../helpers/sarif-schema.js';
@@ -21,10 +21,13 @@ describe('--format sarif', async () => {
   const [run] = sarif.runs;
   const report = document.reports[0]!;
 
-  it('is valid SARIF 2.1.0 against the official schema, for one arch and for several', async () => {
+  it('is valid SARIF 2.1.0 against the official schema, for one arch and for several, kernel and QEMU', async () => {
     const multiArch = JSON.parse((await runDebian('sarif', '--arch', 'x86_64', '--arch', 'aarch64')).stdout);
+    const qemu = JSON.parse((await runCli(['qemu', '--qemu-version', '4.1.0', fixture('qemu/mini-2019.flags'), '--format', 'sarif'])).stdout);
     expect(errors(sarif)).toEqual([]);
     expect(errors(multiArch)).toEqual([]);
+    expect(errors(qemu)).toEqual([]);
+    expect(qemu.runs[0].results.length).toBeGreaterThan(5);
     expect(multiArch.runs.map((r: any) => r.automationDetails.id)).toEqual([`flagdiff/kernel/x86_64/${DEBIAN}/`, `flagdiff/kernel/aarch64/${DEBIAN}/`]);
   });
 
