@@ -54,7 +54,7 @@ describe('--waivers', () => {
     expect([run.code, run.stdout, run.stderr]).toEqual([2, '', `flagdiff: ${path}${message}`]);
   });
 
-  it('refuses a missing waiver file before comparing anything', async () => {
+  it('refuses a missing waiver file with exit 2 and one line', async () => {
     const run = await runCli(['kernel', '-r', BASE, GUEST, '--waivers', 'no/such.ini']);
     expect([run.code, run.stderr]).toEqual([2, 'flagdiff: no/such.ini: no such file\n']);
   });
