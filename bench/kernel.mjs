@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIFFCONFIG_MISSING, PYTHON, findDiffconfig } from '../scripts/oracles.mjs';
+import { timeProcess } from './time-process.mjs';
 
 const CORPUS = new URL('../../shared/corpus/kernel/', import.meta.url).pathname;
 const CLI = new URL('../dist/cli/cli.js', import.meta.url).pathname;
@@ -40,16 +41,7 @@ function repeated(path, n, header = '') {
   return write(`${n}x-${path.split('/').pop()}`, `${header}${copies.join('\n')}`);
 }
 
-function time(command, args) {
-  const samples = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = process.hrtime.bigint();
-    const result = spawnSync(command, args, { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
-    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
-    if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${args.join(' ')}: ${result.stderr}`);
-  }
-  return samples.sort((a, b) => a - b)[Math.floor(samples.length / 2)];
-}
+const time = (command, args) => timeProcess(command, args, RUNS);
 
 const flagdiff = (...args) => time(process.execPath, [CLI, 'kernel', '--format', 'json', ...args]);
 const oracle = (a, b) => time(PYTHON, [diffconfig, a, b]);

@@ -27,6 +27,8 @@ export type { Profile, Requirement } from './model/requirement.js';
 export type { Assignment, Setting } from './model/setting.js';
 export { SEVERITIES, severityRank } from './model/severity.js';
 export type { Severity } from './model/severity.js';
+export { matchesKey, waives } from './model/waiver.js';
+export type { Waived, Waiver, WaiverSet, WaiverTarget } from './model/waiver.js';
 
 // readers
 export { DEFAULT_LIMITS, decodeInput } from './readers/decode-input.js';
@@ -51,6 +53,8 @@ export { readPriorityFile, redhatFlavours } from './readers/kconfig/read-priorit
 export type { PriorityFile } from './readers/kconfig/read-priority-file.js';
 export { loadModuleEvidence } from './readers/modules/load-module-evidence.js';
 export type { LoadedEvidence } from './readers/modules/load-module-evidence.js';
+export { WAIVER_LIMITS, loadWaivers } from './readers/waivers/load-waivers.js';
+export { readWaivers } from './readers/waivers/read-waivers.js';
 export { archOfTargets, normalizeBuild } from './readers/qemu/normalize-build.js';
 export { normalizeList, parseOption } from './readers/qemu/parse-option.js';
 export type { MergeRule, ParsedOption } from './readers/qemu/parse-option.js';
@@ -71,8 +75,14 @@ export { QEMU_VOCABULARY_SOURCES, QEMU_VOCABULARY_VERSIONS, acceptance, compareV
 export type { Acceptance } from './knowledge/qemu-vocabulary.js';
 
 // compare
+export { applyWaivers } from './compare/apply-waivers.js';
+export type { WaiverOptions } from './compare/apply-waivers.js';
 export { compareKernel, judge } from './compare/compare-kernel.js';
 export type { KernelCompareOptions } from './compare/compare-kernel.js';
+export { diffSides } from './compare/diff-sides.js';
+export type { DiffSides } from './compare/diff-sides.js';
+export { FAIL_ON, shouldFail } from './compare/should-fail.js';
+export type { FailOn } from './compare/should-fail.js';
 export { compareQemu } from './compare/compare-qemu.js';
 export type { QemuBuildCandidate, QemuCompareOptions } from './compare/compare-qemu.js';
 export { compareQemuBinary } from './compare/compare-qemu-binary.js';
@@ -80,10 +90,18 @@ export { defaultValue, effectiveQemu } from './compare/effective-qemu.js';
 export type { EffectiveOption } from './compare/effective-qemu.js';
 
 // report
+export { formatDiff } from './report/format-diff.js';
+export type { DiffOptions } from './report/format-diff.js';
+export { formatGithub } from './report/format-github.js';
+export type { GithubOptions } from './report/format-github.js';
 export { formatJson } from './report/format-json.js';
+export { formatMarkdown } from './report/format-markdown.js';
+export type { MarkdownOptions } from './report/format-markdown.js';
+export { formatSarif } from './report/format-sarif.js';
+export type { SarifOptions } from './report/format-sarif.js';
 export { formatSettingsJson, formatSettingsText } from './report/format-settings.js';
 export type { Shown } from './report/format-settings.js';
-export { formatText } from './report/format-text.js';
+export { formatText, summaryLine } from './report/format-text.js';
 export type { TextOptions } from './report/format-text.js';
 export { VERSION, createReportDocument } from './report/report-document.js';
 export { PLAIN_STYLE } from './report/text-style.js';

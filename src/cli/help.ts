@@ -14,14 +14,18 @@ Options:
   --help       this text
   --version    the version of flagdiff
 
-Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or input error.
+Exit status: 0 nothing at or above --fail-on, 1 findings (not waived) at or above it, 2 usage or
+input error.
 Findings are explained at https://github.com/flagdiff/flagdiff/blob/main/docs/findings.md
 `;
 
 /** The options every comparing command shares: the report's format, threshold and destination. */
-const OUTPUT_OPTIONS = `  -f, --format F        text (default) | json
-      --fail-on LEVEL   error (default) | warning | info | never
-  -o, --output FILE     write the report to FILE instead of standard output
+const OUTPUT_OPTIONS = `  -f, --format F        text (default) | json | markdown (PR comments, job summaries) |
+                        sarif (code scanning) | github (workflow annotations) | diff
+      --waivers FILE    accept known differences: an INI file, one [KEY or glob] section per
+                        waiver with a reason (see the README); repeatable
+      --fail-on LEVEL   error (default) | warning | info | never; waived findings never count
+  -o, --output FILE     write the report to FILE (atomically) instead of standard output
   -q, --quiet           text: only the summary line of each report
       --no-color        no colour (also NO_COLOR=1); --color forces it
   -h, --help            this text
@@ -62,6 +66,7 @@ Examples:
   flagdiff kernel --variant x86_64-debug-fedora redhat/configs
   flagdiff kernel --arch x86_64 --variant cloud-amd64 debian/config
   flagdiff kernel --modules --initramfs-modules modules.txt /boot/config-$(uname -r)
+  flagdiff kernel --waivers waivers.ini --format sarif -o flagdiff.sarif .config
 `;
 
 export const CHECK_HELP = `Usage: flagdiff check [options]

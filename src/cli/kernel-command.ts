@@ -14,8 +14,9 @@ import { loadModuleEvidence } from '../readers/modules/load-module-evidence.js';
 import { UsageError } from './io.js';
 import type { CliIo } from './io.js';
 import { nodeHost } from './node-host.js';
+import { COMMON_OPTIONS, FAIL_ON, REPORT_OPTIONS, oneOf, parseArches, parseCommand } from './options.js';
+import { FORMATS } from './render-document.js';
 import { writeReports } from './write-reports.js';
-import { COMMON_OPTIONS, FAIL_ON, oneOf, parseArches, parseCommand } from './options.js';
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
@@ -26,13 +27,12 @@ const OPTIONS = {
   'initramfs-modules': { type: 'string', multiple: true },
   layout: { type: 'string' },
   variant: { type: 'string' },
-  'fail-on': { type: 'string', default: 'error' },
-  quiet: { type: 'boolean', short: 'q' },
+  ...REPORT_OPTIONS,
 } as const;
 
 export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommand(args, OPTIONS);
-  const format = oneOf('format', values.format, ['text', 'json']);
+  const format = oneOf('format', values.format, FORMATS);
   const failOn = oneOf('fail-on', values['fail-on'], FAIL_ON);
   const arches = parseArches(values.arch);
   if (positionals.length === 0) throw new UsageError('no CANDIDATE given');
@@ -47,8 +47,8 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
 
   const builtIns = new Map<Arch, Profile>();
   const kata = builtIn ? await import('../knowledge/kata-kernel-profile.js') : undefined;
-  const reports: Report[] = [];
   const loaded = new Map<string, Promise<ConfigSet>>();
+  const compared: Array<{ profile: Profile; candidate: ConfigSet; report: Report }> = [];
   for (const path of positionals) {
     for (const asked of arches.length ? arches : [undefined]) {
       const candidate = await loadCandidate(loaded, path, host, { layout, variant: values.variant, arch: asked });
@@ -60,11 +60,17 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
         ? referenceProfile(fragments, references, arch)
         : (builtIns.get(arch!) ?? builtIns.set(arch!, builtInProfile(kata!, arch!, values.flavor)).get(arch!)!);
       const report = compareKernel(profile, candidate, compareOptions.options);
-      reports.push(compareOptions.diagnostics.length ? { ...report, diagnostics: [...report.diagnostics, ...compareOptions.diagnostics] } : report);
+      const withEvidence = compareOptions.diagnostics.length ? { ...report, diagnostics: [...report.diagnostics, ...compareOptions.diagnostics] } : report;
+      compared.push({ profile, candidate, report: withEvidence });
     }
   }
 
-  return writeReports(reports, { format, failOn, output: values.output, color: values.color, quiet: values.quiet }, io);
+  const reports = compared.map((c) => c.report);
+  const sides = async () => {
+    const { diffSides } = await import('../compare/diff-sides.js');
+    return compared.map((c) => diffSides(c.profile, c.candidate));
+  };
+  return writeReports(reports, { format, failOn, output: values.output, color: values.color, quiet: values.quiet, waivers: values.waivers, sides }, io);
 }
 
 export type Knowledge = typeof import('../knowledge/kata-kernel-profile.js');

@@ -14,6 +14,7 @@ import type { ModuleEvidence } from '../model/module-evidence.js';
 import type { Report } from '../model/report.js';
 import type { Profile, Requirement } from '../model/requirement.js';
 import type { Setting } from '../model/setting.js';
+import { markWaived } from './apply-waivers.js';
 import { summarize, sortFindings } from './summarize.js';
 
 export interface KernelCompareOptions {
@@ -41,8 +42,12 @@ const CODE_OF: Readonly<Record<KernelKind, Code>> = {
   extra: 'FD205',
 };
 
+/**
+ * One finding per unmet requirement. The reference's own allowances (`profile.waivers`, Kata's
+ * whitelist) mark the findings they accept as waived, as a waiver file would.
+ */
 export function compareKernel(profile: Profile, candidate: ConfigSet, options: KernelCompareOptions = {}): Report {
-  const findings: Finding[] = [];
+  const unmet: Finding[] = [];
   const partial = candidate.meta.shape === 'partial';
   const loadsModules = { ...options, modules: options.modules === true || options.moduleEvidence !== undefined };
   for (const [key, requirement] of profile.requirements) {
@@ -52,14 +57,16 @@ export function compareKernel(profile: Profile, candidate: ConfigSet, options: K
     if (kind === 'module-unproven') {
       const proof = proveModule(key, options);
       if (proof.loaded) continue;
-      findings.push(toFinding(kind, requirement, have, proof));
+      unmet.push(toFinding(kind, requirement, have, proof));
     } else if (kind) {
-      findings.push(toFinding(kind, requirement, have));
+      unmet.push(toFinding(kind, requirement, have));
     }
   }
+  const arch = profile.arch ?? candidate.meta.arch ?? null;
+  const findings = profile.waivers ? markWaived(unmet, [profile.waivers], arch) : unmet;
   return {
     domain: 'kernel',
-    arch: profile.arch ?? candidate.meta.arch ?? null,
+    arch,
     reference: { name: profile.name, source: profile.source },
     candidate: { source: candidate.meta.source, version: candidate.meta.version ?? null },
     findings: sortFindings(findings),
@@ -84,8 +91,6 @@ export function judge(want: string, have: string | undefined, options: KernelCom
   return sameKconfigValue(wanted, found) ? undefined : 'value';
 }
 
-const ALLOWED_ABSENT = 'The reference allows this symbol to be absent (Kata whitelist.conf): it was renamed, removed or added across kernel versions.';
-
 /** Whether the evidence names a module the symbol builds, and if not, why not in one sentence. */
 interface ModuleProof {
   readonly loaded: boolean;
@@ -104,9 +109,7 @@ function proveModule(key: string, { moduleEvidence, moduleNamesOf }: KernelCompa
 
 function toFinding(kind: KernelKind, requirement: Requirement, have: Setting | undefined, proof?: ModuleProof): Finding {
   const code = CODE_OF[kind];
-  const allowedAbsent = (kind === 'missing' || kind === 'unknown') && requirement.mayBeAbsent;
-  const severity = allowedAbsent ? 'info' : proof?.refuted ? 'error' : (requirement.severity ?? CODES[code].severity);
-  const explanation = allowedAbsent ? ALLOWED_ABSENT : proof?.why;
+  const severity = proof?.refuted ? 'error' : (requirement.severity ?? CODES[code].severity);
   return {
     code,
     kind,
@@ -120,7 +123,7 @@ function toFinding(kind: KernelKind, requirement: Requirement, have: Setting | u
     reference: requirement.origin,
     candidate: have?.origin ?? null,
     // What each kind means is documented once per code (docs/findings.md); an explanation here says more.
-    ...(explanation ? { explanation } : {}),
+    ...(proof?.why ? { explanation: proof.why } : {}),
   };
 }
 

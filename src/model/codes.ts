@@ -45,6 +45,21 @@ export const CODES = {
     severity: 'warning',
     summary: 'The candidate was built for another architecture than the one compared.',
   },
+  FD140: {
+    name: 'waiver-syntax',
+    severity: 'error',
+    summary: 'A waiver file line is not a [section], a field = value, a comment or blank; or it repeats a section or a field, or an unquoted ; or # cuts its value short.',
+  },
+  FD141: {
+    name: 'waiver-no-reason',
+    severity: 'error',
+    summary: 'A waiver gives no reason.',
+  },
+  FD142: {
+    name: 'waiver-bad-field',
+    severity: 'error',
+    summary: 'A waiver has an unknown field, or a field whose value is not valid (an arch, a domain, a kind, a date).',
+  },
   FD150: {
     name: 'unknown-variant',
     severity: 'error',
@@ -129,6 +144,16 @@ export const CODES = {
     name: 'extra',
     severity: 'warning',
     summary: 'The candidate enables what the reference turns off.',
+  },
+  FD210: {
+    name: 'waiver-expired',
+    severity: 'warning',
+    summary: 'A waiver is past its expiry date, so the findings it matches count again.',
+  },
+  FD211: {
+    name: 'waiver-unused',
+    severity: 'warning',
+    summary: 'A waiver matches no finding of the comparisons it applies to.',
   },
   FD220: {
     name: 'unknown',

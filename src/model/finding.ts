@@ -4,6 +4,7 @@ import type { Domain } from './config-set.js';
 import type { Origin } from './origin.js';
 import type { QemuSubject } from './qemu-setting.js';
 import type { Severity } from './severity.js';
+import type { Waived } from './waiver.js';
 
 /**
  * - `missing`: the reference needs it, the candidate does not mention it.
@@ -48,4 +49,6 @@ export interface Finding {
   /** Why it matters, in a sentence or two. */
   readonly explanation?: string;
   readonly hint?: Hint;
+  /** Set when a waiver (a waiver file, or the reference's own allowances) accepts the finding: it then leaves the exit code alone. */
+  readonly waived?: Waived;
 }

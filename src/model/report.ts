@@ -7,9 +7,13 @@ export interface Summary {
   /** Distinct keys the reference sets. Each is either satisfied or the subject of exactly one finding. */
   readonly requirements: number;
   readonly satisfied: number;
+  /** Findings of each severity, waived ones left out. */
   readonly error: number;
   readonly warning: number;
   readonly info: number;
+  /** Findings a waiver accepts, whatever their severity. */
+  readonly waived: number;
+  /** Every finding of each kind, waived or not. */
   readonly byKind: Readonly<Partial<Record<FindingKind, number>>>;
 }
 

@@ -50,7 +50,7 @@ describe('judge: the comparison table', () => {
 describe('compareKernel', () => {
   const reference = readKconfig('CONFIG_A=y\nCONFIG_B=y\nCONFIG_C=y\n# CONFIG_D is not set\nCONFIG_E=240\nCONFIG_F=y\n', 'kata.conf');
   const candidate = readKconfig('# Linux/x86 6.12.1 Kernel Configuration\nCONFIG_64BIT=y\nCONFIG_B=m\n# CONFIG_C is not set\nCONFIG_D=y\nCONFIG_E=512\nCONFIG_F=y\n', 'distro.config');
-  const profile = profileFromConfig(reference, { name: 'kata', mayBeAbsent: (key) => key === 'CONFIG_Z' });
+  const profile = profileFromConfig(reference, { name: 'kata' });
   const report = compareKernel(profile, candidate);
 
   it('gives one finding per unmet requirement, sorted by kind, with both origins', () => {
@@ -70,6 +70,7 @@ describe('compareKernel', () => {
       error: 3,
       warning: 2,
       info: 0,
+      waived: 0,
       byKind: { missing: 1, disabled: 1, module: 1, value: 1, extra: 1 },
     });
   });
@@ -83,9 +84,21 @@ describe('compareKernel', () => {
     });
   });
 
-  it('lowers a missing requirement the reference allows to be absent to info', () => {
-    const allowed = profileFromConfig(readKconfig('CONFIG_Z=y\n', 'k'), { name: 'k', mayBeAbsent: (key) => key === 'CONFIG_Z' });
-    expect(compareKernel(allowed, candidate).findings).toMatchObject([{ kind: 'missing', key: 'CONFIG_Z', severity: 'info' }]);
+  it("waives what the reference's own waivers allow, and only that kind", () => {
+    const origin = { file: 'whitelist.conf', line: 0 };
+    const waivers = { source: 'whitelist.conf', builtIn: true, waivers: [{ key: 'CONFIG_Z', reason: 'renamed', kinds: ['missing' as const], origin }] };
+    const allowed = profileFromConfig(readKconfig('CONFIG_Z=y\nCONFIG_B=y\n', 'k'), { name: 'k', waivers });
+    const absent = compareKernel(allowed, candidate);
+    expect(absent.findings).toMatchObject([
+      { kind: 'missing', key: 'CONFIG_Z', severity: 'error', waived: { reason: 'renamed', pattern: 'CONFIG_Z', file: 'whitelist.conf', line: 0, builtIn: true } },
+      { kind: 'module', key: 'CONFIG_B', severity: 'error' },
+    ]);
+    expect(absent.findings[1]!.waived).toBeUndefined();
+    expect(absent.summary).toMatchObject({ error: 1, waived: 1, byKind: { missing: 1, module: 1 } });
+    // Present but turned off is not absent: the whitelist does not cover it.
+    const off = readKconfig('# CONFIG_Z is not set\nCONFIG_B=y\n', 'off.config');
+    expect(compareKernel(allowed, off).findings).toMatchObject([{ kind: 'disabled', key: 'CONFIG_Z' }]);
+    expect(compareKernel(allowed, off).findings[0]!.waived).toBeUndefined();
   });
 
   it('says when the candidate is for another arch', () => {
