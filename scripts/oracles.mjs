@@ -26,6 +26,16 @@ export const DIFFCONFIG_MISSING =
 /** Oracles are optional on a developer machine, required where FLAGDIFF_REQUIRE_ORACLES is set (CI). */
 export const ORACLES_REQUIRED = Boolean(process.env.FLAGDIFF_REQUIRE_ORACLES);
 
+/** A program on PATH, or undefined: GitHub's own Markdown renderer (Debian cmark-gfm) and GNU patch. */
+export function findProgram(name) {
+  for (const dir of (process.env.PATH ?? '').split(':')) {
+    if (dir && existsSync(`${dir}/${name}`)) return `${dir}/${name}`;
+  }
+  return undefined;
+}
+
+export const PROGRAM_MISSING = (name, pkg) => `${name} not found: install Debian package ${pkg} (as .ci/run does)`;
+
 // QEMU source trees, for the device layer: Debian's source packages of QEMU 7.2 (bookworm) and
 // 10.0 (trixie), which .ci/run downloads with `apt-get source --download-only` into QEMU_SOURCES.
 // Only what minikconf reads is extracted (Kconfig files, device and target configs, meson.build,

@@ -1,16 +1,22 @@
 /** `flagdiff kernel`: kernel configs against Kata's guest-kernel requirements or given fragments. */
 import { compareKernel } from '../compare/compare-kernel.js';
+import type { KernelCompareOptions } from '../compare/compare-kernel.js';
 import type { Arch } from '../model/arch.js';
 import type { ConfigSet } from '../model/config-set.js';
 import { profileFromConfig } from '../model/profile-from-config.js';
 import type { Report } from '../model/report.js';
 import type { Profile } from '../model/requirement.js';
-import { loadFragments, loadKconfig } from '../readers/kconfig/load-kconfig.js';
+import { KERNEL_LAYOUTS, loadKernelCandidate } from '../readers/kconfig/load-kernel-candidate.js';
+import type { KernelLayout } from '../readers/kconfig/load-kernel-candidate.js';
+import { loadFragments } from '../readers/kconfig/load-kconfig.js';
+import type { ReadHost } from '../readers/host.js';
+import { loadModuleEvidence } from '../readers/modules/load-module-evidence.js';
 import { UsageError } from './io.js';
 import type { CliIo } from './io.js';
 import { nodeHost } from './node-host.js';
+import { COMMON_OPTIONS, FAIL_ON, REPORT_OPTIONS, oneOf, parseArches, parseCommand } from './options.js';
+import { FORMATS } from './render-document.js';
 import { writeReports } from './write-reports.js';
-import { COMMON_OPTIONS, FAIL_ON, oneOf, parseArches, parseCommand } from './options.js';
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
@@ -18,13 +24,15 @@ const OPTIONS = {
   arch: { type: 'string', multiple: true },
   flavor: { type: 'string', default: 'plain' },
   modules: { type: 'boolean' },
-  'fail-on': { type: 'string', default: 'error' },
-  quiet: { type: 'boolean', short: 'q' },
+  'initramfs-modules': { type: 'string', multiple: true },
+  layout: { type: 'string' },
+  variant: { type: 'string' },
+  ...REPORT_OPTIONS,
 } as const;
 
 export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommand(args, OPTIONS);
-  const format = oneOf('format', values.format, ['text', 'json']);
+  const format = oneOf('format', values.format, FORMATS);
   const failOn = oneOf('fail-on', values['fail-on'], FAIL_ON);
   const arches = parseArches(values.arch);
   if (positionals.length === 0) throw new UsageError('no CANDIDATE given');
@@ -34,29 +42,64 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const builtIn = references.length === 1 && references[0] === 'kata';
   const fragments = builtIn ? undefined : await loadFragments(references, host);
 
+  const layout = values.layout === undefined ? undefined : oneOf('layout', values.layout, KERNEL_LAYOUTS);
+  const compareOptions = await moduleOptions(values.modules === true, values['initramfs-modules'] ?? [], host);
+
   const builtIns = new Map<Arch, Profile>();
   const kata = builtIn ? await import('../knowledge/kata-kernel-profile.js') : undefined;
-  const reports: Report[] = [];
+  const loaded = new Map<string, Promise<ConfigSet>>();
+  const compared: Array<{ profile: Profile; candidate: ConfigSet; report: Report }> = [];
   for (const path of positionals) {
-    const candidate = await loadKconfig(path, host);
-    const archesFor = arches.length ? arches : candidate.meta.arch ? [candidate.meta.arch as Arch] : [];
-    if (builtIn && archesFor.length === 0) {
-      throw new UsageError(`cannot tell which architecture ${path} is for (no "# Linux/<arch> ... Kernel Configuration" header); pass --arch`);
-    }
-    for (const arch of archesFor.length ? archesFor : [undefined]) {
+    for (const asked of arches.length ? arches : [undefined]) {
+      const candidate = await loadCandidate(loaded, path, host, { layout, variant: values.variant, arch: asked });
+      const arch = asked ?? (candidate.meta.arch as Arch | undefined);
+      if (builtIn && !arch) {
+        throw new UsageError(`cannot tell which architecture ${path} is for (no "# Linux/<arch> ... Kernel Configuration" header); pass --arch`);
+      }
       const profile = fragments
         ? referenceProfile(fragments, references, arch)
         : (builtIns.get(arch!) ?? builtIns.set(arch!, builtInProfile(kata!, arch!, values.flavor)).get(arch!)!);
-      reports.push(compareKernel(profile, candidate, { modules: values.modules === true }));
+      const report = compareKernel(profile, candidate, compareOptions.options);
+      const withEvidence = compareOptions.diagnostics.length ? { ...report, diagnostics: [...report.diagnostics, ...compareOptions.diagnostics] } : report;
+      compared.push({ profile, candidate, report: withEvidence });
     }
   }
 
-  return writeReports(reports, { format, failOn, output: values.output, color: values.color, quiet: values.quiet }, io);
+  const reports = compared.map((c) => c.report);
+  const sides = async () => {
+    const { diffSides } = await import('../compare/diff-sides.js');
+    return compared.map((c) => diffSides(c.profile, c.candidate));
+  };
+  return writeReports(reports, { format, failOn, output: values.output, color: values.color, quiet: values.quiet, waivers: values.waivers, sides }, io);
 }
 
-type Knowledge = typeof import('../knowledge/kata-kernel-profile.js');
+export type Knowledge = typeof import('../knowledge/kata-kernel-profile.js');
 
-function builtInProfile(kata: Knowledge, arch: Arch, flavor: string): Profile {
+interface CandidateChoice {
+  readonly layout: KernelLayout | undefined;
+  readonly variant: string | undefined;
+  readonly arch: Arch | undefined;
+}
+
+/** Each candidate is read once per arch asked for: a tree is evaluated for that arch. */
+function loadCandidate(loaded: Map<string, Promise<ConfigSet>>, path: string, host: ReadHost, options: CandidateChoice): Promise<ConfigSet> {
+  const key = JSON.stringify([path, options.layout, options.variant, options.arch]);
+  const { layout, variant, arch } = options;
+  let set = loaded.get(key);
+  if (!set) loaded.set(key, (set = loadKernelCandidate(path, host, { ...(layout ? { layout } : {}), ...(variant ? { variant } : {}), ...(arch ? { arch } : {}) })));
+  return set;
+}
+
+/** --modules and --initramfs-modules: the evidence read, and the symbol-to-module knowledge loaded only then. */
+export async function moduleOptions(modules: boolean, evidencePaths: readonly string[], host: ReadHost) {
+  if (!modules && evidencePaths.length === 0) return { options: {} satisfies KernelCompareOptions, diagnostics: [] };
+  const { kernelModuleNames } = await import('../knowledge/kernel-module-names.js');
+  if (evidencePaths.length === 0) return { options: { modules: true, moduleNamesOf: kernelModuleNames } satisfies KernelCompareOptions, diagnostics: [] };
+  const { evidence, diagnostics } = await loadModuleEvidence(evidencePaths, host);
+  return { options: { modules: true, moduleEvidence: evidence, moduleNamesOf: kernelModuleNames } satisfies KernelCompareOptions, diagnostics };
+}
+
+export function builtInProfile(kata: Knowledge, arch: Arch, flavor: string): Profile {
   const flavors = kata.kataKernelFlavors(arch);
   if (!flavors.includes(flavor)) throw new UsageError(`the built-in Kata profile has no ${flavor} flavour for ${arch}; it has ${flavors.join(', ')}`);
   return kata.kataKernelProfile(arch, flavor);

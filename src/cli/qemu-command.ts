@@ -13,8 +13,9 @@ import { loadCandidateDevices, loadReferenceDevices, parseDeviceOptions } from '
 import { UsageError } from './io.js';
 import type { CliIo } from './io.js';
 import { nodeHost } from './node-host.js';
+import { FORMATS } from './render-document.js';
 import { writeReports } from './write-reports.js';
-import { COMMON_OPTIONS, FAIL_ON, oneOf, parseArches, parseCommand } from './options.js';
+import { COMMON_OPTIONS, FAIL_ON, REPORT_OPTIONS, oneOf, parseArches, parseCommand } from './options.js';
 import { archOfBinary, probeQemuBinary } from './qemu-probe.js';
 
 const OPTIONS = {
@@ -26,15 +27,14 @@ const OPTIONS = {
   'qemu-tree': { type: 'string' },
   devices: { type: 'string', multiple: true },
   'reference-devices': { type: 'string', multiple: true },
-  'fail-on': { type: 'string', default: 'error' },
-  quiet: { type: 'boolean', short: 'q' },
+  ...REPORT_OPTIONS,
 } as const;
 
 const ELF = [0x7f, 0x45, 0x4c, 0x46];
 
 export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommand(args, OPTIONS);
-  const format = oneOf('format', values.format, ['text', 'json']);
+  const format = oneOf('format', values.format, FORMATS);
   const failOn = oneOf('fail-on', values['fail-on'], FAIL_ON);
   const arches = parseArches(values.arch);
   const version = values['qemu-version'];
@@ -68,7 +68,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     }
   }
 
-  return writeReports(reports, { format, failOn, output: values.output, color: values.color, quiet: values.quiet }, io);
+  return writeReports(reports, { format, failOn, output: values.output, color: values.color, quiet: values.quiet, waivers: values.waivers }, io);
 }
 
 type Candidate =

@@ -8,6 +8,7 @@ import { mergeConfigSets, override } from '../model/merge-config-sets.js';
 import { profileFromConfig } from '../model/profile-from-config.js';
 import type { Profile } from '../model/requirement.js';
 import type { Setting } from '../model/setting.js';
+import type { WaiverSet } from '../model/waiver.js';
 import type { KataKernelData } from '../readers/kata/read-kata-kernel.js';
 import data from './kata-kernel.json' with { type: 'json' };
 
@@ -29,15 +30,26 @@ export function kataKernelProfile(arch: Arch, flavor = 'plain', kata: KataKernel
     arch,
     flavor,
     meta: { commit: kata.commit, kernel: kata.kernelVersion, kataConfigVersion: kata.configVersion },
-    mayBeAbsent: (key) => allowedAbsent(kata).has(key),
+    waivers: whitelistWaivers(kata),
   });
 }
 
-const allowed = new WeakMap<KataKernelData, ReadonlySet<string>>();
+const WHITELIST_REASON = "Kata's whitelist.conf lets this symbol be absent: it was renamed, removed or added across kernel versions";
+const whitelists = new WeakMap<KataKernelData, WaiverSet>();
 
-function allowedAbsent(kata: KataKernelData): ReadonlySet<string> {
-  let set = allowed.get(kata);
-  if (!set) allowed.set(kata, (set = new Set(kata.mayBeAbsent)));
+/**
+ * Kata's whitelist.conf as built-in waivers: each symbol it matches may be absent (`missing`, or `unknown`
+ * in a partial config), nothing more (build-kernel.sh filters only merge_config.sh's "not in final
+ * .config" lines with it). The data
+ * keeps the patterns without their lines, so the waivers point at the file as a whole (line 0).
+ */
+function whitelistWaivers(kata: KataKernelData): WaiverSet {
+  let set = whitelists.get(kata);
+  if (!set) {
+    const origin = { file: `${kata.root}/whitelist.conf`, line: 0 };
+    const waivers = kata.mayBeAbsent.map((key) => ({ key, reason: WHITELIST_REASON, kinds: ['missing' as const, 'unknown' as const], domains: ['kernel' as const], origin }));
+    whitelists.set(kata, (set = { source: origin.file, builtIn: true, waivers }));
+  }
   return set;
 }
 

@@ -3,6 +3,7 @@ import type { ConfigSet } from '../model/config-set.js';
 import { formatOrigin } from '../model/origin.js';
 import type { Profile } from '../model/requirement.js';
 import type { Assignment } from '../model/setting.js';
+import { waives } from '../model/waiver.js';
 import { VERSION } from './report-document.js';
 import { PLAIN_STYLE } from './text-style.js';
 import type { TextStyle } from './text-style.js';
@@ -35,7 +36,8 @@ export function formatSettingsText(shown: readonly Shown[], style: TextStyle = P
       const facts = [profile.domain, profile.arch, profile.flavor].filter(Boolean).join(' ');
       out.push(style.heading(`# ${profile.name} (${profile.source}): ${facts}, ${requirements.length} requirements`));
       for (const r of requirements) {
-        const tags = `[${r.reasons.join(', ')}]${r.mayBeAbsent ? ' may be absent' : ''}`;
+        const absent = profile.waivers?.waivers.some((w) => waives(w, { key: r.key, kind: 'missing', domain: profile.domain, arch: profile.arch ?? null }));
+        const tags = `[${r.reasons.join(', ')}]${absent ? ' may be absent' : ''}`;
         out.push(line(`${r.key}=${r.want}`, tags, { value: r.want, origin: r.origin, ...(r.writers ? { writers: r.writers } : {}) }, style));
       }
     }
