@@ -30,6 +30,9 @@ export interface DeviceLayer {
   readonly hostValue?: (symbol: string) => HostSymbolValue | undefined;
 }
 
+/** What a conflict is about: QEMU's own rules, not a wish of the reference. */
+const KCONFIG = 'QEMU Kconfig';
+
 export interface DeviceComparison {
   readonly findings: readonly Finding[];
   /** How many requirements were checked. */
@@ -113,6 +116,7 @@ function conflicts(closure: DeviceClosure, show: (o: Origin) => string): Finding
         code: 'FD245',
         kind: 'conflict',
         category: 'device',
+        reasons: [KCONFIG],
         key,
         want: 'buildable',
         have: 'contradiction',
@@ -139,6 +143,7 @@ function declaredConflicts({ devices, hostValue }: DeviceLayer): Finding[] {
         code: 'FD245',
         kind: 'conflict',
         category: 'device',
+        reasons: [KCONFIG],
         key: setting.key,
         want: 'buildable',
         have: 'contradiction',

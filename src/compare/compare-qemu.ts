@@ -140,6 +140,7 @@ function compareDeviceLayer(
     code: 'FD248',
     kind: 'conflict',
     category: 'device',
+    reasons: ['QEMU build'],
     key: `${target} devices`,
     want: 'buildable',
     have: 'stops',
