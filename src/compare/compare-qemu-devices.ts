@@ -42,7 +42,7 @@ export interface DeviceComparison {
 }
 
 export function compareQemuDevices(profile: Profile, layer: DeviceLayer): DeviceComparison {
-  const show = (origin: Origin) => formatOrigin(layer.root && !origin.file.startsWith('..') ? { ...origin, file: shorten(layer.root, origin.file) } : origin);
+  const show = (origin: Origin) => formatOrigin(layer.root ? { ...origin, file: shorten(layer.root, origin.file) } : origin);
   const findings: Finding[] = [];
   for (const requirement of profile.requirements.values()) {
     const finding = layer.closure ? judgeClosure(requirement, layer.closure, show) : judgeDeclared(requirement, layer.devices);

@@ -144,8 +144,8 @@ function compareDeviceLayer(
     key: `${target} devices`,
     want: 'buildable',
     have: 'stops',
-    reference: first,
-    candidate: first,
+    reference: { file: first.file, line: first.line },
+    candidate: { file: first.file, line: first.line },
     message: `QEMU's build stops in the device layer of ${target}: ${first.message}${stops.length > 1 ? ` (and ${stops.length - 1} more; see the diagnostics)` : ''}`,
   });
   return { ...compared, findings: [...compared.findings, unbuildable] };

@@ -61,7 +61,7 @@ const RULES: Readonly<Record<string, Rule>> = {
   LIBCBOR: { kind: 'feature', key: 'libcbor', auto: 'unknown', needs: 'libcbor' },
   GNUTLS: { kind: 'feature', key: 'gnutls', auto: 'unknown', needs: 'gnutls' },
   HV_BALLOON_POSSIBLE: { kind: 'feature', key: 'hv_balloon', auto: 'unknown', needs: 'GLib 2.68 or later' },
-  HAVE_RUST: { kind: 'feature', key: 'rust', auto: 'unknown', enabled: 'y', needs: 'rustc and bindgen' },
+  HAVE_RUST: { kind: 'feature', key: 'rust', auto: 'unknown', needs: 'rustc and bindgen' },
   // x11 is looked for only with GTK's X11 backend (10.0 meson.build :L1983).
   X11: { kind: 'feature', key: 'gtk', auto: 'unknown', enabled: 'unknown', needs: 'GTK with its X11 backend and libX11' },
   FUZZ: { kind: 'boolean', key: 'fuzzing' },

@@ -60,6 +60,12 @@ describe('device findings without a QEMU tree: the declared lines', () => {
     expect(devices(await compare(`${BASE} ${extra}`, { 'mine.mak': candidate }, wants))).toEqual(expected);
   });
 
+  it('makes a device file QEMU stops on one finding, at its line, beside the diagnostics', async () => {
+    const report = await compare(BASE, { 'mine.mak': 'CONFIG_A=y\nCONFIG_B=yes\nCONFIG_A=n\n' }, '');
+    expect(report.diagnostics.map((d) => [d.code, d.line])).toEqual(expect.arrayContaining([['FD177', 2]]));
+    expect(report.findings.filter((f) => f.code === 'FD248').map((f) => [f.kind, f.key, f.reference])).toEqual([['conflict', 'x86_64-softmmu devices', { file: 'mine.mak', line: 2 }]]);
+  });
+
   it('carries the consequence and names the option that turns the feature off', async () => {
     const report = await compare(`${BASE}\n--disable-vhost-user`, { 'mine.mak': 'CONFIG_VHOST_USER_FS=y\n' }, '');
     const conflict = report.findings.find((f) => f.code === 'FD245')!;

@@ -8,10 +8,10 @@ import { dirname, normalize } from 'node:path';
 import type { DeviceOverlay } from '../../model/build.js';
 import type { ConfigSet } from '../../model/config-set.js';
 import { InputError, diagnostic } from '../../model/diagnostic.js';
-import type { Diagnostic } from '../../model/diagnostic.js';
 import { override } from '../../model/merge-config-sets.js';
 import type { Setting } from '../../model/setting.js';
 import { DEFAULT_LIMITS, decodeInput } from '../decode-input.js';
+import { createDiagnosticSink } from '../diagnostic-sink.js';
 import type { ReadHost } from '../host.js';
 import { loadMinikconf } from './load-minikconf.js';
 import type { KconfigOverlay, LoadedKconfig } from './load-minikconf.js';
@@ -100,18 +100,17 @@ async function loadEach(files: readonly string[], host: ReadHost): Promise<Loade
 /** Assignments as settings; a symbol set both y and n is minikconf's "contradiction between clauses". */
 function settingsOf(program: LoadedKconfig, source: string): ConfigSet {
   const settings = new Map<string, Setting>();
-  const diagnostics: Diagnostic[] = [...program.diagnostics];
+  const sink = createDiagnosticSink(source);
   for (const clause of program.clauses) {
     if (clause.kind !== 'assign') continue;
     const key = `CONFIG_${clause.symbol}`;
     const value = clause.value ? 'y' : 'n';
     const previous = settings.get(key);
     if (previous && previous.value !== value && !previous.writers?.some((w) => w.value === value)) {
-      diagnostics.push(
-        diagnostic('FD181', `${key} is set to ${previous.value} at ${previous.origin.file}:${previous.origin.line} and to ${value} here; minikconf stops with "contradiction between clauses when setting ${clause.symbol}"`, clause.origin),
-      );
+      const at = `${previous.origin.file}:${previous.origin.line}`;
+      sink.add('FD181', `${key} is set to ${previous.value} at ${at} and to ${value} here; minikconf stops with "contradiction between clauses when setting ${clause.symbol}"`, clause.origin);
     }
     settings.set(key, override(previous, { key, value, origin: clause.origin }));
   }
-  return { domain: 'qemu', settings, meta: { source }, diagnostics };
+  return { domain: 'qemu', settings, meta: { source }, diagnostics: [...program.diagnostics, ...sink.finish()] };
 }
