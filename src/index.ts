@@ -3,7 +3,7 @@
 // model
 export { ARCHES, archFromDebianArch, archFromKernelArch, debianArchOf, isArch, kernelArchOf } from './model/arch.js';
 export type { Arch, WordFacts } from './model/arch.js';
-export type { Argument, Build } from './model/build.js';
+export type { Argument, Build, DeviceOverlay } from './model/build.js';
 export { CODES, FINDINGS_DOCS_URL, docsUrl } from './model/codes.js';
 export type { Code, CodeInfo } from './model/codes.js';
 export type { ConfigMeta, ConfigSet, ConfigShape, Domain } from './model/config-set.js';
@@ -30,6 +30,14 @@ export type { Severity } from './model/severity.js';
 export { matchesKey, waives } from './model/waiver.js';
 export type { Waived, Waiver, WaiverSet, WaiverTarget } from './model/waiver.js';
 
+// static evaluators
+export { evaluateMinikconf } from './eval/minikconf/evaluate-minikconf.js';
+export type { Contradiction, Decision, KconfigEvaluation, KconfigProgram, MinikconfMode, SymbolState, Tri } from './eval/minikconf/evaluate-minikconf.js';
+export { formatExpr } from './eval/minikconf/kconfig-syntax.js';
+export type { Clause, Declaration, KconfigExpr, KconfigItem, SourceItem } from './eval/minikconf/kconfig-syntax.js';
+export { parseMinikconf } from './eval/minikconf/parse-minikconf.js';
+export type { ParsedKconfig } from './eval/minikconf/parse-minikconf.js';
+
 // readers
 export { DEFAULT_LIMITS, decodeInput } from './readers/decode-input.js';
 export type { InputLimits } from './readers/decode-input.js';
@@ -55,6 +63,15 @@ export { loadModuleEvidence } from './readers/modules/load-module-evidence.js';
 export type { LoadedEvidence } from './readers/modules/load-module-evidence.js';
 export { WAIVER_LIMITS, loadWaivers } from './readers/waivers/load-waivers.js';
 export { readWaivers } from './readers/waivers/read-waivers.js';
+export { loadDeviceConfig, loadDeviceSettings } from './readers/qemu/load-device-config.js';
+export type { DeviceConfig } from './readers/qemu/load-device-config.js';
+export { loadMinikconf } from './readers/qemu/load-minikconf.js';
+export type { KconfigOverlay, LoadedKconfig, MinikconfLoadOptions } from './readers/qemu/load-minikconf.js';
+export { deviceFilePath, loadQemuTree } from './readers/qemu/load-qemu-tree.js';
+export type { DeviceLayout, QemuTarget, QemuTree } from './readers/qemu/load-qemu-tree.js';
+export type { KconfigInputs } from './readers/qemu/read-kconfig-inputs.js';
+export { selectDevices, systemTargetOf } from './readers/qemu/select-devices.js';
+export type { DeviceSelection } from './readers/qemu/select-devices.js';
 export { archOfTargets, normalizeBuild } from './readers/qemu/normalize-build.js';
 export { normalizeList, parseOption } from './readers/qemu/parse-option.js';
 export type { MergeRule, ParsedOption } from './readers/qemu/parse-option.js';
@@ -71,6 +88,8 @@ export { kataKernelFlavors, kataKernelProfile } from './knowledge/kata-kernel-pr
 export { kataQemuArches, kataQemuReference, kataQemuVersion } from './knowledge/kata-qemu-reference.js';
 export { KERNEL_MODULES_SOURCE, kernelModuleNames } from './knowledge/kernel-module-names.js';
 export { DAX_CACHE, qemuConsequence } from './knowledge/qemu-consequences.js';
+export { DEVICE_HOST_NEEDS, hostSymbolValue } from './knowledge/qemu-host-symbols.js';
+export type { HostSymbolValue, OptionState } from './knowledge/qemu-host-symbols.js';
 export { QEMU_VOCABULARY_SOURCES, QEMU_VOCABULARY_VERSIONS, acceptance, compareVersions, currentKey, optionDefault, optionKind } from './knowledge/qemu-vocabulary.js';
 export type { Acceptance } from './knowledge/qemu-vocabulary.js';
 
@@ -86,6 +105,12 @@ export type { FailOn } from './compare/should-fail.js';
 export { compareQemu } from './compare/compare-qemu.js';
 export type { QemuBuildCandidate, QemuCompareOptions } from './compare/compare-qemu.js';
 export { compareQemuBinary } from './compare/compare-qemu-binary.js';
+export { compareQemuDevices } from './compare/compare-qemu-devices.js';
+export type { DeviceComparison, DeviceLayer } from './compare/compare-qemu-devices.js';
+export { effectiveDevices } from './compare/effective-devices.js';
+export type { DeviceClosure } from './compare/effective-devices.js';
+export { explainDevice } from './compare/explain-device.js';
+export type { DeviceExplanation } from './compare/explain-device.js';
 export { defaultValue, effectiveQemu } from './compare/effective-qemu.js';
 export type { EffectiveOption } from './compare/effective-qemu.js';
 

@@ -119,11 +119,20 @@ Options:
       --qemu-version V  the QEMU version the candidate builds (e.g. 4.2.0): its defaults and the
                         options it accepts; with the candidate kata, Kata's build for QEMU V
       --build ID        for recipes with several configure invocations (spec files)
+      --qemu-tree DIR   a QEMU source tree (e.g. apt-get source qemu): the candidate's devices are
+                        evaluated with its Kconfig files, as QEMU's minikconf does
+      --devices [TARGET[/NAME][+]=]FILE
+                        a device file the recipe puts in place of configs/devices/TARGET/NAME.mak
+                        (default: the compared target's), or with += appends to it (repeatable)
+      --reference-devices FILE
+                        the reference's device file (CONFIG_X=y|n lines): devices it needs or
+                        turns off (repeatable, merged in order)
 ${OUTPUT_OPTIONS}
 Examples:
   flagdiff qemu /usr/bin/qemu-system-x86_64
   flagdiff qemu --qemu-version 11.1.0 kata
   flagdiff qemu --qemu-version 4.1.0 mini-configure-flags.txt
+  flagdiff qemu --qemu-tree qemu-7.2 --devices x86_64-softmmu/microvm=microvm.mak microvm.flags
 `;
 
 export const COMMAND_HELP: Readonly<Record<string, string>> = { kernel: KERNEL_HELP, qemu: QEMU_HELP, check: CHECK_HELP, show: SHOW_HELP };

@@ -7,7 +7,9 @@ import { DEFAULT_LIMITS, decodeInput } from '../readers/decode-input.js';
 import type { ReadHost } from '../readers/host.js';
 import { archOfTargets } from '../readers/qemu/normalize-build.js';
 import { readFlags } from '../readers/qemu/read-flags.js';
+import { loadQemuTree } from '../readers/qemu/load-qemu-tree.js';
 import { readQemuHelp } from '../readers/qemu/read-qemu-help.js';
+import { loadCandidateDevices, loadReferenceDevices, parseDeviceOptions } from './device-options.js';
 import { UsageError } from './io.js';
 import type { CliIo } from './io.js';
 import { nodeHost } from './node-host.js';
@@ -22,6 +24,9 @@ const OPTIONS = {
   arch: { type: 'string', multiple: true },
   'qemu-version': { type: 'string' },
   build: { type: 'string' },
+  'qemu-tree': { type: 'string' },
+  devices: { type: 'string', multiple: true },
+  'reference-devices': { type: 'string', multiple: true },
   ...REPORT_OPTIONS,
 } as const;
 
@@ -37,17 +42,29 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   if (positionals.length === 0) throw new UsageError('no CANDIDATE given');
 
   const host = nodeHost(io.stdin ? { stdin: io.stdin } : {});
+  const deviceOptions = parseDeviceOptions(values.devices);
+  const tree = values['qemu-tree'] ? await loadQemuTree(values['qemu-tree'], host) : undefined;
+  const referenceDevices = values['reference-devices'] ? await loadReferenceDevices(values['reference-devices'], host) : undefined;
   const reports: Report[] = [];
   for (const path of positionals) {
     if (path.endsWith('.spec')) throw new UsageError(`${path}: reading spec files needs the rpm reader, which this build does not have yet; pass the build's configure options as a flags file`);
     if (values.build !== undefined) throw new UsageError('--build picks one invocation of a recipe with several; a flags file or a binary has one');
-    const candidate = await loadCandidate(path, host);
+    const candidate = await loadCandidate(path, host, tree !== undefined || deviceOptions.length > 0);
     const archesFor = arches.length ? arches : [candidate.arch ?? 'x86_64'];
     for (const arch of archesFor) {
-      const reference = await referenceFor(values.reference, arch, host);
-      if (candidate.kind === 'binary') reports.push(compareQemuBinary(reference, candidate.help));
-      else if (candidate.kind === 'kata') reports.push(compareQemu(reference, { build: reference.build }, version ? { version, referenceVersion: version } : {}));
-      else reports.push(compareQemu(reference, { build: candidate.build }, version ? { version } : {}));
+      const builtIn = await referenceFor(values.reference, arch, host);
+      const reference = referenceDevices ? { ...builtIn, deviceSymbols: referenceDevices } : builtIn;
+      if (candidate.kind === 'binary') {
+        reports.push(compareQemuBinary(reference, candidate.help));
+        continue;
+      }
+      const build = candidate.kind === 'kata' ? reference.build : candidate.build;
+      const devices = await loadCandidateDevices(build, arch, deviceOptions, host, tree);
+      const input = { build, ...(devices ? { devices } : {}), ...(tree ? { tree } : {}) };
+      // `kata` is Kata's build evaluated for a QEMU version: the one given, else the tree's.
+      const kataVersion = version ?? tree?.version;
+      if (candidate.kind === 'kata') reports.push(compareQemu(reference, input, kataVersion ? { version: kataVersion, referenceVersion: kataVersion } : {}));
+      else reports.push(compareQemu(reference, input, version ? { version } : {}));
     }
   }
 
@@ -59,10 +76,11 @@ type Candidate =
   | { readonly kind: 'binary'; readonly arch?: string; readonly help: ReturnType<typeof readQemuHelp> }
   | { readonly kind: 'flags'; readonly arch?: string; readonly build: ReturnType<typeof readFlags> };
 
-async function loadCandidate(path: string, host: ReadHost): Promise<Candidate> {
+async function loadCandidate(path: string, host: ReadHost, deviceOptions: boolean): Promise<Candidate> {
   if (path === 'kata') return { kind: 'kata' };
   const bytes = await host.readFile(path, DEFAULT_LIMITS.maxBytes);
   if (ELF.every((b, i) => bytes[i] === b)) {
+    if (deviceOptions) throw new UsageError('--qemu-tree and --devices describe a build; a binary says what it has in its help output');
     const arch = archOfBinary(path);
     return { kind: 'binary', ...(arch ? { arch } : {}), help: readQemuHelp(probeQemuBinary(path), path) };
   }

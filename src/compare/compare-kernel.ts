@@ -29,8 +29,8 @@ export interface KernelCompareOptions {
   readonly moduleNamesOf?: (key: string) => readonly string[] | undefined;
 }
 
-/** The kinds a kernel comparison produces (`auto` and `unknown-option` are QEMU's). */
-type KernelKind = Exclude<FindingKind, 'auto' | 'unknown-option'>;
+/** The kinds a kernel comparison produces (`auto`, `unknown-option` and `conflict` are QEMU's). */
+type KernelKind = Exclude<FindingKind, 'auto' | 'unknown-option' | 'conflict'>;
 
 const CODE_OF: Readonly<Record<KernelKind, Code>> = {
   missing: 'FD201',

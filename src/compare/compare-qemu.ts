@@ -11,16 +11,27 @@ import type { Finding } from '../model/finding.js';
 import type { QemuReference } from '../model/qemu-reference.js';
 import type { Report } from '../model/report.js';
 import { QEMU_VOCABULARY_VERSIONS, acceptance, vocabularyFor } from '../knowledge/qemu-vocabulary.js';
+import { hostSymbolValue } from '../knowledge/qemu-host-symbols.js';
+import type { DeviceConfig } from '../readers/qemu/load-device-config.js';
+import type { QemuTree } from '../readers/qemu/load-qemu-tree.js';
 import { normalizeBuild } from '../readers/qemu/normalize-build.js';
 import { parseOption } from '../readers/qemu/parse-option.js';
 import { defaultValue, effectiveQemu } from './effective-qemu.js';
 import { judgeOption } from './judge-qemu-option.js';
+import { compareQemuDevices } from './compare-qemu-devices.js';
+import type { DeviceComparison } from './compare-qemu-devices.js';
+import { effectiveDevices, optionLookup } from './effective-devices.js';
+import type { EffectiveOption } from './effective-qemu.js';
 import { qemuFinding, qemuReport } from './qemu-finding.js';
 
 /** A candidate configure or meson invocation, and the QEMU version it builds when known (a spec's Version:). */
 export interface QemuBuildCandidate {
   readonly build: Build;
   readonly version?: string;
+  /** Its device files for the compared target (`loadDeviceConfig`): the device layer is compared when given. */
+  readonly devices?: DeviceConfig;
+  /** The QEMU source tree the device files are evaluated with (Kconfig closure); without it, declared lines only. */
+  readonly tree?: QemuTree;
 }
 
 export interface QemuCompareOptions {
@@ -34,7 +45,10 @@ export interface QemuCompareOptions {
 const NOT_REQUIRED = new Set(['default_features', 'default_devices']);
 const NOT_COMPARED = new Set(['path', 'toolchain', 'diagnostics', 'device-selection']);
 
-export function compareQemu(reference: QemuReference, { build, version }: QemuBuildCandidate, options: QemuCompareOptions = {}): Report {
+export function compareQemu(reference: QemuReference, candidateBuild: QemuBuildCandidate, options: QemuCompareOptions = {}): Report {
+  const { build, tree } = candidateBuild;
+  // A QEMU tree says which QEMU it is; a version given with the candidate says which QEMU it builds.
+  const version = candidateBuild.version ?? tree?.version;
   const candidate = normalizeBuild(build);
   const refVersion = options.referenceVersion ?? reference.version;
   const candVersion = options.version ?? version ?? reference.version;
@@ -69,6 +83,16 @@ export function compareQemu(reference: QemuReference, { build, version }: QemuBu
   } else {
     versionNote(candVersion, candidate.meta.source);
   }
+  if (tree?.version && !sameSeries(tree.version, candVersion)) {
+    diagnostics.push(diagnostic('FD187', `the QEMU tree is QEMU ${tree.version} and the candidate is evaluated as QEMU ${candVersion}; its devices are evaluated with the tree's Kconfig`, { file: tree.root, line: 0 }));
+  }
+  let unmet = 0;
+  if (candidateBuild.devices) {
+    const layer = compareDeviceLayer(reference, candidateBuild.devices, tree, have, candVersion, diagnostics);
+    for (const finding of layer.findings) findings.push(finding);
+    requirements += layer.requirements;
+    unmet = layer.unmet;
+  }
   findings.push(...unknownOptions(reference.build, refVersion, 'reference', diagnostics));
   // The reference compared with itself (`flagdiff qemu kata`) reports its own words once.
   if (build !== reference.build) findings.push(...unknownOptions(build, candVersion, 'candidate', diagnostics));
@@ -78,9 +102,57 @@ export function compareQemu(reference: QemuReference, { build, version }: QemuBu
     candidate: { source: candidate.meta.source, version: version ?? null },
     findings,
     requirements,
+    unmet,
     diagnostics,
   });
 }
+
+function sameSeries(a: string, b: string): boolean {
+  return a.split('.').slice(0, 2).join('.') === b.split('.').slice(0, 2).join('.');
+}
+
+/** The device layer (qemu-sources.md §3 rules 12-13): the closure when a tree is given, the declared lines otherwise. */
+function compareDeviceLayer(
+  reference: QemuReference,
+  devices: DeviceConfig,
+  tree: QemuTree | undefined,
+  options: ReadonlyMap<string, EffectiveOption>,
+  version: string,
+  diagnostics: Diagnostic[],
+): DeviceComparison {
+  const { target } = devices.selection;
+  if (!devices.selection.built) {
+    diagnostics.push(diagnostic('FD185', `the candidate does not build ${target}, so its devices are not compared`, { file: devices.settings.meta.source, line: 0 }));
+    return { findings: [], requirements: 0, unmet: 0 };
+  }
+  const profile = reference.deviceSymbols ?? { name: reference.name, domain: 'qemu' as const, source: reference.source, requirements: new Map() };
+  const lookup = optionLookup(options, version);
+  const closure = tree ? effectiveDevices(tree, devices, options, reference.arch, version) : undefined;
+  const layerDiagnostics = closure?.diagnostics ?? devices.settings.diagnostics;
+  diagnostics.push(...layerDiagnostics);
+  const compared = closure
+    ? compareQemuDevices(profile, { devices, closure, root: tree!.root })
+    : compareQemuDevices(profile, { devices, hostValue: (symbol) => hostSymbolValue(symbol, lookup, target, reference.arch) });
+  const stops = layerDiagnostics.filter((d) => STOPS_THE_BUILD.has(d.code));
+  if (stops.length === 0) return compared;
+  const first = stops[0]!;
+  const unbuildable = qemuFinding({
+    code: 'FD248',
+    kind: 'conflict',
+    category: 'device',
+    reasons: ['QEMU build'],
+    key: `${target} devices`,
+    want: 'buildable',
+    have: 'stops',
+    reference: { file: first.file, line: first.line },
+    candidate: { file: first.file, line: first.line },
+    message: `QEMU's build stops in the device layer of ${target}: ${first.message}${stops.length > 1 ? ` (and ${stops.length - 1} more; see the diagnostics)` : ''}`,
+  });
+  return { ...compared, findings: [...compared.findings, unbuildable] };
+}
+
+/** Reading problems that stop QEMU's configure or minikconf (the candidate's build fails there). */
+const STOPS_THE_BUILD = new Set(['FD177', 'FD178', 'FD179', 'FD181', 'FD182', 'FD183', 'FD184']);
 
 /** Every word of an invocation that its QEMU version rejects (a finding) or may reject (a diagnostic). */
 function unknownOptions(build: Build, version: string, side: 'reference' | 'candidate', diagnostics: Diagnostic[]): Finding[] {

@@ -51,21 +51,23 @@ export interface QemuReportInput {
   readonly reference: { readonly name: string; readonly source: string };
   readonly candidate: { readonly source: string; readonly version: string | null };
   readonly findings: readonly Finding[];
-  /** How many requirements were checked; findings of kind `unknown-option` are about no requirement. */
+  /** How many requirements were checked; findings of kind `unknown-option` and `conflict` are about no requirement. */
   readonly requirements: number;
+  /** Requirements not satisfied that no finding of their own reports (a required device QEMU stops on). */
+  readonly unmet?: number;
   readonly diagnostics: readonly Diagnostic[];
 }
 
 export function qemuReport(input: QemuReportInput): Report {
   const summary = summarize(input.findings, input.requirements);
-  const gaps = input.findings.filter((f) => f.kind !== 'unknown-option').length;
+  const gaps = input.findings.filter((f) => f.kind !== 'unknown-option' && f.kind !== 'conflict').length;
   return {
     domain: 'qemu',
     arch: input.arch,
     reference: input.reference,
     candidate: input.candidate,
     findings: sortFindings(input.findings),
-    summary: { ...summary, satisfied: input.requirements - gaps },
+    summary: { ...summary, satisfied: input.requirements - gaps - (input.unmet ?? 0) },
     diagnostics: input.diagnostics,
   };
 }

@@ -7,6 +7,7 @@ import type { Severity } from './severity.js';
 import type { Waived } from './waiver.js';
 
 /**
+ * - `conflict`: the candidate cannot be built as written (QEMU's minikconf stops on a contradiction).
  * - `missing`: the reference needs it, the candidate does not mention it.
  * - `disabled`: the candidate explicitly turns it off.
  * - `module`: built as a module where built-in is needed.
@@ -14,13 +15,14 @@ import type { Waived } from './waiver.js';
  * - `auto`: the candidate leaves to the build machine what the reference requires (QEMU features).
  * - `unknown-option`: an option the QEMU version does not accept.
  * - `extra`: the candidate enables what the reference turns off.
- * - `unknown`: a partial candidate (Fedora dist-git) does not mention it; its value is decided at build time.
+ * - `unknown`: whether the candidate has it cannot be told from what was read; it is decided at build
+ *   time (a partial kernel config such as Fedora's dist-git; QEMU device files read without a QEMU tree).
  * - `module-unproven`: a module where the guest can load modules, without evidence that it is loaded.
  */
-export type FindingKind = 'missing' | 'disabled' | 'auto' | 'module' | 'unknown' | 'module-unproven' | 'value' | 'unknown-option' | 'extra';
+export type FindingKind = 'conflict' | 'missing' | 'disabled' | 'auto' | 'module' | 'unknown' | 'module-unproven' | 'value' | 'unknown-option' | 'extra';
 
-/** Kinds in report order: what breaks a guest first, what is unproven next, what widens it last. */
-export const FINDING_KINDS: readonly FindingKind[] = ['missing', 'disabled', 'auto', 'module', 'unknown', 'module-unproven', 'value', 'unknown-option', 'extra'];
+/** Kinds in report order: what cannot build first, what breaks a guest next, what is unproven, what widens it last. */
+export const FINDING_KINDS: readonly FindingKind[] = ['conflict', 'missing', 'disabled', 'auto', 'module', 'unknown', 'module-unproven', 'value', 'unknown-option', 'extra'];
 
 /** What a user would see if the gap is left, and how to avoid it. */
 export interface Hint {

@@ -42,8 +42,8 @@ export function profileFromConfig(set: ConfigSet, options: ProfileOptions): Prof
   };
 }
 
-/** `fragments/common/9p.conf` → `9p`; `gpu/nvidia.x86_64.conf.in` → `nvidia.x86_64`. */
+/** `fragments/common/9p.conf` → `9p`; `gpu/nvidia.x86_64.conf.in` → `nvidia.x86_64`; `i386-softmmu.mak` → `i386-softmmu`. */
 export function reasonOf(file: string): string {
   const base = file.slice(file.lastIndexOf('/') + 1);
-  return base.replace(/\.conf(\.in)?$/, '') || base;
+  return base.replace(/\.(conf(\.in)?|mak)$/, '') || base;
 }

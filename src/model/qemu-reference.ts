@@ -1,6 +1,7 @@
 /** What a reference (Kata) requires of a QEMU build: its configure invocation and the parts its runtime uses. */
 import type { Build } from './build.js';
 import type { Origin } from './origin.js';
+import type { Profile } from './requirement.js';
 
 /** A device model, machine type or object the reference needs, with where it is asked for and why. */
 export interface NamedRequirement {
@@ -23,4 +24,9 @@ export interface QemuReference {
   readonly objects: readonly NamedRequirement[];
   /** The machine type the runtime boots (`q35`, `virt`, ...). */
   readonly machines: readonly NamedRequirement[];
+  /**
+   * The device Kconfig symbols the reference's device files set (`CONFIG_VIRTIO_9P=y`, `CONFIG_USB=n`):
+   * Kata's build-qemu.sh device groups, or a device `.mak` file given as the reference.
+   */
+  readonly deviceSymbols?: Profile;
 }

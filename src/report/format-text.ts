@@ -46,6 +46,8 @@ function formatReport(report: Report, { style = PLAIN_STYLE, quiet = false }: Te
         out.push(`  [${label}]`);
         for (const finding of findings) {
           out.push(`    ${paint(style, finding.severity, finding.severity.padEnd(7))} ${formatFinding(finding, width, style)}`);
+          // A QEMU device finding explains the Kconfig chain behind it; the kernel's explanations repeat per code.
+          if (finding.domain === 'qemu' && finding.explanation) out.push(`        ${finding.explanation}`);
           if (finding.hint) out.push(`        ${finding.hint.symptom}`, `        fix: ${finding.hint.fix}`);
         }
       }

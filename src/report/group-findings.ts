@@ -24,11 +24,12 @@ export interface GroupedFindings {
 const NO_REASON = '(no reason given)';
 
 const KIND_TITLES: Readonly<Record<FindingKind, string>> = {
+  conflict: 'the candidate cannot be built as written: QEMU stops',
   missing: 'required, not set by the candidate',
   disabled: 'required, turned off by the candidate',
   auto: 'required, left to the build machine by the candidate',
   module: 'required built in, built as a module by the candidate',
-  unknown: 'required, not mentioned by a partial candidate: decided at build time',
+  unknown: 'required, not decided by what was read (a partial config, device files without a QEMU tree): decided at build time',
   'module-unproven': 'required, built as a module that nothing shows the guest loads',
   value: 'required with another value',
   'unknown-option': 'not accepted by the QEMU version: configure stops',

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { kataQemuReference } from '../../src/knowledge/kata-qemu-reference.js';
 import type { ReportDocument } from '../../src/model/report.js';
 import { corpus, fixture } from '../helpers/corpus.js';
+import { qemu100, qemu100Missing } from '../helpers/minikconf.js';
 import { qemuX86, qemuX86Missing } from '../helpers/qemu-binary.js';
 import { runCli } from '../helpers/run-cli.js';
 
@@ -57,10 +58,43 @@ describe('flagdiff qemu', () => {
     [['qemu', 'qemu.spec'], 'spec files'],
     [['qemu', '--arch', 'riscv64', 'kata'], 'no riscv64 build'],
     [['qemu', '/nonexistent/flags'], 'no such file'],
+    [['qemu', '--qemu-tree', '/nonexistent', 'kata'], 'is not a QEMU source tree'],
+    [['qemu', '--devices', 'x86_64=a.mak', 'kata'], '--devices takes [TARGET[/NAME][+]=]FILE'],
+    [['qemu', '--reference-devices', '/nonexistent.mak', 'kata'], 'no such file'],
+    [['qemu', '--reference-devices', fixture('qemu/microvm.flags'), 'kata'], 'minikconf stops'],
   ])('%j → exit 2', async (args, message) => {
     const run = await runCli(args);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe.skipIf(!qemu100)(`flagdiff qemu with a QEMU tree${qemu100 ? '' : ` (skipped: ${qemu100Missing})`}`, () => {
+  const kataLike = fixture('qemu/kata-like-x86_64.mak');
+
+  it('reports the devices Kata needs that its own build drops under --without-default-devices, and exits 1', async () => {
+    const run = await runCli(['qemu', '--format', 'json', '--qemu-tree', qemu100!, '--reference-devices', kataLike, 'kata']);
+    const report = (JSON.parse(run.stdout) as ReportDocument).reports[0]!;
+    const missing = report.findings.filter((f) => f.category === 'device').map((f) => f.key);
+    // QEMU 10.0's boards are `default y`, which --without-default-devices drops: q35 goes, and with it
+    // the devices only q35 implies or selects. The twin below appends the list, as Kata's build does.
+    expect(missing).toContain('CONFIG_Q35');
+    expect(report.candidate.version).toBe('10.0.13');
+    expect(run.code).toBe(1);
+    const appended = await runCli(['qemu', '--format', 'json', '--qemu-tree', qemu100!, '--devices', `i386-softmmu+=${kataLike}`, '--reference-devices', kataLike, 'kata']);
+    expect((JSON.parse(appended.stdout) as ReportDocument).reports[0]!.findings.filter((f) => f.category === 'device')).toEqual([]);
+  });
+
+  it('prints the Kconfig chain and the fix under a device finding', async () => {
+    const run = await runCli(['qemu', '--qemu-tree', qemu100!, '--devices', kataLike, fixture('qemu/mini-2019.flags')]);
+    expect(run.stdout).toMatch(/CONFIG_VHOST_USER_FS +buildable → contradiction/);
+    expect(run.stdout).toContain('and CONFIG_VHOST_USER is off: --disable-vhost-user');
+    expect(run.stdout).toContain('fix: set shared_fs = "virtio-9p"');
+  });
+
+  it('refuses device options with a binary', async () => {
+    const run = await runCli(['qemu', '--qemu-tree', qemu100!, '/bin/true']);
+    expect([run.code, run.stderr]).toEqual([2, expect.stringContaining('--qemu-tree and --devices describe a build')]);
   });
 });

@@ -13,6 +13,9 @@ import { runDebian } from '../helpers/debian-run.js';
 import { cmarkGfm, cmarkGfmMissing } from '../helpers/oracles.js';
 import { runCli } from '../helpers/run-cli.js';
 
+// QEMU reports carry device findings too: a conflict (vhost-user-fs against --disable-vhost-user), devices not decided.
+const DEVICES = ['--devices', 'fixtures/qemu/shared-fs.mak', '--reference-devices', 'fixtures/qemu/kata-like-x86_64.mak'];
+
 const render = (markdown: string) => execFileSync(cmarkGfm!, ['--extension', 'table', '--unsafe'], { input: markdown, encoding: 'utf8' });
 /** Rows of every rendered table, each as its list of cells' inner HTML. */
 const tableRows = (html: string) =>
@@ -40,7 +43,7 @@ describe.skipIf(!cmarkGfm)(`--format markdown (${cmarkGfm ? 'cmark-gfm' : cmarkG
   });
 
   it('renders a QEMU report the same way: one row per finding', async () => {
-    const args = ['qemu', '--qemu-version', '4.1.0', 'fixtures/qemu/mini-2019.flags'];
+    const args = ['qemu', '--qemu-version', '4.1.0', ...DEVICES, 'fixtures/qemu/mini-2019.flags'];
     const { findings } = documentOf(await runCli([...args, '--format', 'json'])).reports[0]!;
     const rows = tableRows(render((await runCli([...args, '--format', 'markdown'])).stdout)).filter((cells) => cells.length === 7).slice(1);
     expect(rows.filter((cells) => cells[0] !== 'key').map((cells) => cells[1])).toEqual(
