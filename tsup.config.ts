@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
+import { readCodeDocs } from './scripts/code-docs.js';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 const common = {
   sourcemap: true,
   target: 'node20',
   platform: 'node',
-  define: { __FLAGDIFF_VERSION__: JSON.stringify(version) },
+  // docs/findings.md, per code, for SARIF rules' descriptions and help: a JSON string, which esbuild
+  // inlines where it is used (an object would go to a chunk every entry loads).
+  define: { __FLAGDIFF_VERSION__: JSON.stringify(version), __FLAGDIFF_CODE_DOCS__: JSON.stringify(JSON.stringify(readCodeDocs())) },
 } as const;
 
 export default defineConfig([

@@ -7,13 +7,13 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findTool } from '../scripts/oracles.mjs';
+import { findProgram } from '../scripts/oracles.mjs';
 
 const CLI = new URL('../dist/cli/cli.js', import.meta.url).pathname;
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 const checkout = process.env.FLAGDIFF_KATA_CHECKOUT ?? new URL('../fixtures/kata', import.meta.url).pathname;
 const script = join(checkout, 'tools/packaging/scripts/configure-hypervisor.sh');
-const bash = findTool('bash');
+const bash = findProgram('bash');
 if (!bash) {
   console.error('bash not found: the anchor of this benchmark');
   process.exit(2);

@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIFFCONFIG_MISSING, PYTHON, findDiffconfig } from '../scripts/oracles.mjs';
+import { timeProcess } from './time-process.mjs';
 
 const CORPUS = new URL('../../shared/corpus/kernel/', import.meta.url).pathname;
 const CLI = new URL('../dist/cli/cli.js', import.meta.url).pathname;
@@ -40,16 +41,7 @@ function repeated(path, n, header = '') {
   return write(`${n}x-${path.split('/').pop()}`, `${header}${copies.join('\n')}`);
 }
 
-function time(command, args) {
-  const samples = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = process.hrtime.bigint();
-    const result = spawnSync(command, args, { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
-    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
-    if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${args.join(' ')}: ${result.stderr}`);
-  }
-  return samples.sort((a, b) => a - b)[Math.floor(samples.length / 2)];
-}
+const time = (command, args) => timeProcess(command, args, RUNS);
 
 const flagdiff = (...args) => time(process.execPath, [CLI, 'kernel', '--format', 'json', ...args]);
 const oracle = (a, b) => time(PYTHON, [diffconfig, a, b]);
@@ -67,6 +59,16 @@ for (const n of [10, 100]) {
   const [ref, cand] = [repeated(kataAll, n), repeated(debian, n, header)];
   row(`the Kata/Debian pair repeated ${n}x in one file`, flagdiff('-r', ref, cand), oracle(ref, cand), n === 100 ? 'under 0.3x of diffconfig' : undefined);
 }
+// Debian ships its configs as .xz: flagdiff inflates in process; the anchor needs xz first.
+const debianXz = join(work, 'config.amd64_none_amd64.xz');
+writeFileSync(debianXz, spawnSync('xz', ['-c', debian], { maxBuffer: 1 << 30 }).stdout);
+const shell = (script) => time('sh', ['-c', script]);
+row('Debian amd64 as .xz vs the Kata fragments', flagdiff('-r', kataAll, debianXz), shell(`xz -dc ${debianXz} > ${work}/unxz && ${PYTHON} ${diffconfig} ${kataAll} ${work}/unxz`));
+// A layered Debian tree: flagdiff finds and merges the flavour's files; diffconfig gets them concatenated.
+const layered = join(CORPUS, 'debian/layered-6.0rc4');
+const layers = ['config', 'kernelarch-x86/config', 'amd64/config', 'amd64/config.cloud-amd64', 'config.cloud', 'amd64/config.cloud-amd64'];
+const layersAll = write('debian-cloud-layers.config', layers.map((f) => readFileSync(join(layered, f), 'utf8')).join('\n'));
+row('Debian 6.0 layered tree (cloud-amd64) vs the Kata fragments', flagdiff('-r', kataAll, '--variant', 'amd64_none_cloud-amd64', layered), oracle(kataAll, layersAll));
 const candidates = Array.from({ length: 100 }, (_, i) => [debian, fedora, join(CORPUS, 'debian/config-6.12.117-cloud-amd64')][i % 3]);
 const batchOurs = time(process.execPath, [CLI, 'kernel', '--format', 'json', '-r', kataAll, '--arch', 'x86_64', ...candidates]);
 const batchStart = process.hrtime.bigint();

@@ -2,7 +2,7 @@
 // scripts/diffconfig comes from Debian's linux-source-6.12 (installed by .ci/run); it is extracted
 // from the source tarball once into node_modules/.cache, and run with Debian's /usr/bin/python3.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const CACHE = fileURLToPath(new URL('../node_modules/.cache/flagdiff', import.meta.url));
@@ -26,13 +26,39 @@ export const DIFFCONFIG_MISSING =
 /** Oracles are optional on a developer machine, required where FLAGDIFF_REQUIRE_ORACLES is set (CI). */
 export const ORACLES_REQUIRED = Boolean(process.env.FLAGDIFF_REQUIRE_ORACLES);
 
-/**
- * The shell and text tools the shell evaluator is compared with (Debian packages bash, coreutils, grep,
- * bc; .ci/run installs them). Tests run them on fixtures written for the tests, never on user input.
- */
-export function findTool(name) {
-  for (const dir of ['/usr/bin', '/bin']) if (existsSync(`${dir}/${name}`)) return `${dir}/${name}`;
+/** A program on PATH, or undefined: GitHub's own Markdown renderer (Debian cmark-gfm) and GNU patch. */
+export function findProgram(name) {
+  for (const dir of (process.env.PATH ?? '').split(':')) {
+    if (dir && existsSync(`${dir}/${name}`)) return `${dir}/${name}`;
+  }
   return undefined;
 }
 
-export const TOOL_MISSING = (name) => `${name} not found in /usr/bin or /bin: install it (.ci/run does)`;
+export const PROGRAM_MISSING = (name, pkg) => `${name} not found: install Debian package ${pkg} (as .ci/run does)`;
+
+// QEMU source trees, for the device layer: Debian's source packages of QEMU 7.2 (bookworm) and
+// 10.0 (trixie), which .ci/run downloads with `apt-get source --download-only` into QEMU_SOURCES.
+// Only what minikconf reads is extracted (Kconfig files, device and target configs, meson.build,
+// VERSION, scripts/minikconf.py), once, into node_modules/.cache.
+export const QEMU_SOURCES = `${CACHE}/qemu-sources`;
+const QEMU_SERIES = { '7.2': 'qemu_7.2+dfsg', '10.0': 'qemu_10.0' };
+const TREE_MEMBERS = ['*Kconfig*', '*/configs/*', '*/scripts/minikconf.py', '*/VERSION', '*/meson.build'];
+
+/** Path of an extracted QEMU tree of that series ('7.2', '10.0'), or undefined. */
+export function findQemuTree(series) {
+  const override = process.env[`FLAGDIFF_QEMU_TREE_${series.replace('.', '_')}`];
+  if (override) return override;
+  const dir = `${CACHE}/qemu-${series}`;
+  if (existsSync(`${dir}/scripts/minikconf.py`)) return dir;
+  const prefix = QEMU_SERIES[series];
+  const tarball = existsSync(QEMU_SOURCES) ? readdirSync(QEMU_SOURCES).find((f) => f.startsWith(prefix) && f.includes('.orig.tar.')) : undefined;
+  if (!tarball) return undefined;
+  mkdirSync(dir, { recursive: true });
+  // roms/ and subprojects/ hold other projects' Kconfig files (u-boot, edk2), which QEMU's Kconfig never sources.
+  const excludes = ['--exclude=*/roms/*', '--exclude=*/subprojects/*', '--exclude=*/tests/*'];
+  execFileSync('tar', ['-xf', `${QEMU_SOURCES}/${tarball}`, '-C', dir, '--strip-components=1', ...excludes, '--wildcards', ...TREE_MEMBERS]);
+  return dir;
+}
+
+export const qemuTreeMissing = (series) =>
+  `no QEMU ${series} source tree: run .ci/run (apt-get source --download-only qemu into ${QEMU_SOURCES}) or set FLAGDIFF_QEMU_TREE_${series.replace('.', '_')}`;

@@ -28,6 +28,7 @@ describe('npm pack', () => {
     expect(packed).toContain('dist/index.cjs');
     expect(packed).toContain('dist/index.d.ts');
     expect(packed).toContain('docs/findings.md');
+    expect(packed).toContain('schema/report.schema.json');
     expect(packed.filter((p) => p.startsWith('src/') || p.startsWith('test/') || p.startsWith('fixtures/'))).toEqual([]);
   });
 
@@ -42,5 +43,10 @@ describe('npm pack', () => {
     const cjs = execFileSync(process.execPath, ['-e', 'console.log(typeof require("flagdiff").compareKernel)'], { cwd: app, encoding: 'utf8' });
     const esm = execFileSync(process.execPath, ['--input-type=module', '-e', 'import { VERSION } from "flagdiff"; console.log(VERSION)'], { cwd: app, encoding: 'utf8' });
     expect([cjs, esm]).toEqual(['function\n', `${version}\n`]);
+  });
+
+  it('exports the JSON Schema of --format json', () => {
+    const title = execFileSync(process.execPath, ['-e', 'console.log(require("flagdiff/report.schema.json").title)'], { cwd: app, encoding: 'utf8' });
+    expect(title).toBe('flagdiff report document\n');
   });
 });

@@ -1,9 +1,11 @@
 /** Help texts, kept apart so `--help` loads nothing else. */
 
-export const MAIN_HELP = `flagdiff: compare a distribution's kernel configuration with what Kata Containers needs
+export const MAIN_HELP = `flagdiff: compare a distribution's kernel and QEMU builds with what Kata Containers needs
 
 Usage:
   flagdiff kernel [options] CANDIDATE...   compare kernel configs with Kata's guest-kernel requirements
+  flagdiff qemu   [options] CANDIDATE...   compare QEMU builds or binaries with Kata's QEMU build
+  flagdiff check  [options]                this host: its kernel config and QEMU binary against Kata's
   flagdiff show   [options] SOURCE...      print what flagdiff read: settings with the line of each,
                                            or Kata's kernel, QEMU options and devices
 
@@ -13,16 +15,40 @@ Options:
   --help       this text
   --version    the version of flagdiff
 
-Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or input error.
+Exit status: 0 nothing at or above --fail-on, 1 findings (not waived) at or above it, 2 usage or
+input error.
 Findings are explained at https://github.com/flagdiff/flagdiff/blob/main/docs/findings.md
 `;
+
+/** The options every comparing command shares: the report's format, threshold and destination. */
+const OUTPUT_OPTIONS = `  -f, --format F        text (default) | json | markdown (PR comments, job summaries) |
+                        sarif (code scanning) | github (workflow annotations) | diff
+      --waivers FILE    accept known differences: an INI file, one [KEY or glob] section per
+                        waiver with a reason (see the README); repeatable
+      --fail-on LEVEL   error (default) | warning | info | never; waived findings never count
+  -o, --output FILE     write the report to FILE (atomically) instead of standard output
+  -q, --quiet           text: only the summary line of each report
+      --no-color        no colour (also NO_COLOR=1); --color forces it
+  -h, --help            this text
+`;
+
+/** The options `kernel` and `check` share: module evidence, then the output options. */
+const MODULES_AND_OUTPUT = `      --modules         the guest can load modules: m for y is unproven unless shown loaded
+      --initramfs-modules FILE
+                        dracut drivers config or module list (lsinitramfs output): the modules the
+                        guest's initramfs carries; m for y is satisfied when listed (repeatable)
+${OUTPUT_OPTIONS}`;
 
 export const KERNEL_HELP = `Usage: flagdiff kernel [options] CANDIDATE...
 
 Compares each CANDIDATE kernel config with a reference and reports what is missing, turned off,
 built as a module, set to another value, or enabled against the reference's wish.
 
-CANDIDATE is a .config, /boot/config-*, a fragment, a .gz file (/proc/config.gz), or - for stdin.
+CANDIDATE is a .config, /boot/config-*, a fragment, a .gz or .xz file (/proc/config.gz, Debian's
+config.amd64_none_amd64.xz), - for stdin, or a distro's config sources: a kernel-ark redhat/configs
+tree (priority.* files), a Debian debian/config tree (defines or defines.toml), or Ubuntu
+annotations (FORMAT 4). Partial sources (Fedora dist-git configs, trees) leave derived symbols out:
+what they do not mention is reported unknown, not missing.
 
 Options:
   -r, --reference REF   kata (the built-in Kata profile, the default), a Kata checkout (read
@@ -34,20 +60,34 @@ Options:
                         signing, kata-deploy (what kata-deploy ships), dragonball-experimental,
                         arm-experimental; combine with + (confidential+measured)
       --kernel-version V  the kernel version for Kata's whitelist-<V>.conf (default: Kata's pin)
-      --modules         the guest can load modules: m satisfies y
-  -f, --format F        text (default) | json
-      --fail-on LEVEL   error (default) | warning | info | never
-  -o, --output FILE     write the report to FILE instead of standard output
-  -q, --quiet           text: only the summary line of each report
-      --no-color        no colour (also NO_COLOR=1); --color forces it
-  -h, --help            this text
-
-Examples:
+      --layout L        config | redhat-configs | debian-config | ubuntu-annotations (default: detected)
+      --variant NAME    for trees: x86_64-debug-fedora, amd64_none_cloud-amd64, amd64-generic or a
+                        flavour of --arch (default: the tree's default for the arch)
+${MODULES_AND_OUTPUT}Examples:
   flagdiff kernel /boot/config-$(uname -r)
   flagdiff kernel --arch aarch64 --format json config-arm64
   flagdiff kernel --flavor kata-deploy --arch aarch64 config-arm64
   flagdiff kernel -r ~/src/kata-containers .config
   flagdiff kernel -r fragments/common -r fragments/x86_64 .config
+  flagdiff kernel --variant x86_64-debug-fedora redhat/configs
+  flagdiff kernel --arch x86_64 --variant cloud-amd64 debian/config
+  flagdiff kernel --modules --initramfs-modules modules.txt /boot/config-$(uname -r)
+  flagdiff kernel --waivers waivers.ini --format sarif -o flagdiff.sarif .config
+`;
+
+export const CHECK_HELP = `Usage: flagdiff check [options]
+
+Finds this host's kernel config (/proc/config.gz, /boot/config-$(uname -r),
+/lib/modules/$(uname -r)/config) and its QEMU binary (qemu-system-<arch> on PATH,
+/usr/libexec/qemu-kvm, /opt/kata/bin), says which it found and where it looked, and compares the
+kernel config with the built-in Kata profile and the binary with Kata's QEMU reference, as
+flagdiff qemu BINARY does (running it with -device/-machine/-object help only).
+
+Options:
+      --flavor NAME     built-in profile flavour (default: plain)
+${MODULES_AND_OUTPUT}
+Exit status: as flagdiff kernel; 2 also when no kernel config was found or Kata builds no guest
+for this machine.
 `;
 
 export const SHOW_HELP = `Usage: flagdiff show [options] SOURCE...
@@ -82,4 +122,39 @@ Examples:
   flagdiff show .config
 `;
 
-export const COMMAND_HELP: Readonly<Record<string, string>> = { kernel: KERNEL_HELP, show: SHOW_HELP };
+export const QEMU_HELP = `Usage: flagdiff qemu [options] CANDIDATE...
+
+Compares each CANDIDATE QEMU build with Kata's: features it lacks, turns off or leaves to the build
+machine (auto), options with another value, hardening differences, targets, options the QEMU version
+does not accept, and for a binary the devices, machine types and objects Kata's runtime uses.
+
+CANDIDATE is a flags file (configure options on one line or one per line, or what
+configure-hypervisor.sh -d prints), a meson -D list, a qemu-system-* binary (run only with
+-device help, -machine help and -object help), or kata (Kata's own build, to check it
+against a QEMU version).
+
+Options:
+  -r, --reference REF   kata (the built-in Kata reference, the default), or a flags file whose
+                        options replace Kata's
+      --arch ARCH       x86_64 aarch64 s390x ppc64le (repeatable); default: the candidate's own,
+                        from its --target-list or the binary's name
+      --qemu-version V  the QEMU version the candidate builds (e.g. 4.2.0): its defaults and the
+                        options it accepts; with the candidate kata, Kata's build for QEMU V
+      --build ID        for recipes with several configure invocations (spec files)
+      --qemu-tree DIR   a QEMU source tree (e.g. apt-get source qemu): the candidate's devices are
+                        evaluated with its Kconfig files, as QEMU's minikconf does
+      --devices [TARGET[/NAME][+]=]FILE
+                        a device file the recipe puts in place of configs/devices/TARGET/NAME.mak
+                        (default: the compared target's), or with += appends to it (repeatable)
+      --reference-devices FILE
+                        the reference's device file (CONFIG_X=y|n lines): devices it needs or
+                        turns off (repeatable, merged in order)
+${OUTPUT_OPTIONS}
+Examples:
+  flagdiff qemu /usr/bin/qemu-system-x86_64
+  flagdiff qemu --qemu-version 11.1.0 kata
+  flagdiff qemu --qemu-version 4.1.0 mini-configure-flags.txt
+  flagdiff qemu --qemu-tree qemu-7.2 --devices x86_64-softmmu/microvm=microvm.mak microvm.flags
+`;
+
+export const COMMAND_HELP: Readonly<Record<string, string>> = { kernel: KERNEL_HELP, qemu: QEMU_HELP, check: CHECK_HELP, show: SHOW_HELP };

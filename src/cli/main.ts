@@ -7,7 +7,7 @@ import type { CliIo } from './io.js';
 
 declare const __FLAGDIFF_VERSION__: string;
 
-const COMMANDS = ['kernel', 'show'] as const;
+const COMMANDS = ['kernel', 'qemu', 'check', 'show'] as const;
 type Command = (typeof COMMANDS)[number];
 const EXIT = { ok: 0, trouble: 2 } as const;
 

@@ -3,10 +3,19 @@ import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
 import { ARCHES, isArch } from '../model/arch.js';
 import type { Arch } from '../model/arch.js';
-import type { Severity } from '../model/severity.js';
 import { UsageError } from './io.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
+
+export { FAIL_ON } from '../compare/should-fail.js';
+export type { FailOn } from '../compare/should-fail.js';
+
+/** Options of the commands that compare: what fails the run, what is accepted, how much is printed. */
+export const REPORT_OPTIONS = {
+  'fail-on': { type: 'string', default: 'error' },
+  waivers: { type: 'string', multiple: true },
+  quiet: { type: 'boolean', short: 'q' },
+} as const satisfies Options;
 
 /** Options every command takes. `color` is declared because chalk also reads it from argv. */
 export const COMMON_OPTIONS = {
@@ -35,6 +44,3 @@ export function parseArches(values: readonly string[] | undefined): Arch[] {
     throw new UsageError(`--arch must be one of ${ARCHES.join(', ')} (uname -m names); got '${value}'`);
   });
 }
-
-export type FailOn = Severity | 'never';
-export const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'info', 'never'];

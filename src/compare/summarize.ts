@@ -3,11 +3,12 @@ import type { Finding, FindingKind } from '../model/finding.js';
 import { FINDING_KINDS } from '../model/finding.js';
 import type { Summary } from '../model/report.js';
 
+/** Severities count what is left to fix (waived findings apart); `byKind` counts every difference. */
 export function summarize(findings: readonly Finding[], requirements: number): Summary {
   const byKind: Partial<Record<FindingKind, number>> = {};
-  const counts = { error: 0, warning: 0, info: 0 };
+  const counts = { error: 0, warning: 0, info: 0, waived: 0 };
   for (const finding of findings) {
-    counts[finding.severity]++;
+    counts[finding.waived ? 'waived' : finding.severity]++;
     byKind[finding.kind] = (byKind[finding.kind] ?? 0) + 1;
   }
   return { requirements, satisfied: requirements - findings.length, ...counts, byKind };

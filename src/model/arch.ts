@@ -18,6 +18,24 @@ export function isArch(name: string): name is Arch {
   return (ARCHES as readonly string[]).includes(name);
 }
 
+const DEBIAN_ARCH: Readonly<Record<Arch, string>> = {
+  x86_64: 'amd64',
+  aarch64: 'arm64',
+  s390x: 's390x',
+  ppc64le: 'ppc64el',
+  riscv64: 'riscv64',
+};
+
+/** Debian's and Ubuntu's name for the arch (`amd64`): their config directories and annotations keys. */
+export function debianArchOf(arch: Arch): string {
+  return DEBIAN_ARCH[arch];
+}
+
+/** The uname arch of a Debian arch name; `undefined` for arches Kata does not build (`i386`, `armhf`). */
+export function archFromDebianArch(name: string): Arch | undefined {
+  return ARCHES.find((arch) => DEBIAN_ARCH[arch] === name);
+}
+
 /** Kata's name for the arch: its fragment directory and `!tag` (aarch64 → arm64). */
 export function kernelArchOf(arch: Arch): string {
   return KERNEL_ARCH[arch];

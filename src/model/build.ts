@@ -22,4 +22,20 @@ export interface Build {
   readonly argv: readonly Argument[];
   /** Where the invocation itself is written. */
   readonly origin: Origin;
+  /** Device files the recipe adds to, or changes in, QEMU's tree for this build. */
+  readonly devices?: readonly DeviceOverlay[];
+}
+
+/**
+ * A device file a recipe puts into QEMU's tree before configure: one copied over a tree file or
+ * added next to them (`cp`), or lines appended to one (`>>`, as Kata's build-qemu.sh does).
+ */
+export interface DeviceOverlay {
+  /** The system target whose device file it is: `x86_64-softmmu`. */
+  readonly target: string;
+  /** The device file's name without `.mak`: `default`, or the NAME `--with-devices-ARCH=NAME` picks. */
+  readonly name: string;
+  readonly mode: 'replace' | 'append';
+  /** The recipe's file, as given. */
+  readonly file: string;
 }

@@ -22,6 +22,10 @@ export interface ConfigMeta {
   /** Kernel or QEMU version when the input says it. */
   readonly version?: string;
   readonly shape?: ConfigShape;
+  /** For a distro tree: the variant or flavour it was evaluated for (`x86_64-debug-fedora`, `amd64_none_cloud-amd64`). */
+  readonly variant?: string;
+  /** For a distro tree: every file merged, in merge order (the last writer wins). */
+  readonly files?: readonly string[];
 }
 
 export interface ConfigSet {

@@ -2,6 +2,7 @@
 import type { ConfigSet } from './config-set.js';
 import { writersOf } from './merge-config-sets.js';
 import type { Profile, Requirement } from './requirement.js';
+import type { WaiverSet } from './waiver.js';
 
 export interface ProfileOptions {
   readonly name: string;
@@ -9,8 +10,8 @@ export interface ProfileOptions {
   readonly arch?: string;
   readonly flavor?: string;
   readonly meta?: Readonly<Record<string, string>>;
-  /** Keys the reference allows to be absent (Kata's whitelist). */
-  readonly mayBeAbsent?: (key: string) => boolean;
+  /** What the reference lets a candidate leave out (Kata's whitelist), as built-in waivers. */
+  readonly waivers?: WaiverSet;
 }
 
 /**
@@ -27,7 +28,6 @@ export function profileFromConfig(set: ConfigSet, options: ProfileOptions): Prof
       reasons,
       origin: setting.origin,
       ...(setting.writers ? { writers: setting.writers } : {}),
-      ...(options.mayBeAbsent?.(key) ? { mayBeAbsent: true } : {}),
     });
   }
   return {
@@ -38,11 +38,12 @@ export function profileFromConfig(set: ConfigSet, options: ProfileOptions): Prof
     ...(options.flavor ? { flavor: options.flavor } : {}),
     ...(options.meta ? { meta: options.meta } : {}),
     requirements,
+    ...(options.waivers ? { waivers: options.waivers } : {}),
   };
 }
 
-/** `fragments/common/9p.conf` → `9p`; `gpu/nvidia.x86_64.conf.in` → `nvidia.x86_64`. */
+/** `fragments/common/9p.conf` → `9p`; `gpu/nvidia.x86_64.conf.in` → `nvidia.x86_64`; `i386-softmmu.mak` → `i386-softmmu`. */
 export function reasonOf(file: string): string {
   const base = file.slice(file.lastIndexOf('/') + 1);
-  return base.replace(/\.conf(\.in)?$/, '') || base;
+  return base.replace(/\.(conf(\.in)?|mak)$/, '') || base;
 }

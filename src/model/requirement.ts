@@ -3,6 +3,7 @@ import type { Domain } from './config-set.js';
 import type { Origin } from './origin.js';
 import type { Assignment } from './setting.js';
 import type { Severity } from './severity.js';
+import type { WaiverSet } from './waiver.js';
 
 export interface Requirement {
   readonly key: string;
@@ -16,8 +17,6 @@ export interface Requirement {
   readonly writers?: readonly Assignment[];
   /** Overrides the finding code's severity. */
   readonly severity?: Severity;
-  /** The reference accepts its absence (Kata's whitelist: symbols renamed or removed across versions). */
-  readonly mayBeAbsent?: boolean;
 }
 
 /** A named set of requirements for one domain and architecture, with where it came from. */
@@ -32,4 +31,9 @@ export interface Profile {
   readonly meta?: Readonly<Record<string, string>>;
   /** Keyed by setting name, in the reference's order. */
   readonly requirements: ReadonlyMap<string, Requirement>;
+  /**
+   * What the reference itself lets a candidate leave out (Kata's whitelist.conf: symbols renamed or
+   * removed across kernel versions), applied by the comparison like a waiver file.
+   */
+  readonly waivers?: WaiverSet;
 }

@@ -4,6 +4,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { formatOrigin } from '../model/origin.js';
 import type { Profile } from '../model/requirement.js';
 import type { Assignment } from '../model/setting.js';
+import { waives } from '../model/waiver.js';
 import { formatKataOptionsText, kataOptionsJson } from './format-kata-options.js';
 import type { KataOptionsShown } from './format-kata-options.js';
 import { VERSION } from './report-document.js';
@@ -46,7 +47,8 @@ export function formatSettingsText(shown: readonly Shown[], style: TextStyle = P
       out.push(style.heading(`# ${profile.name} (${profile.source}): ${facts}, ${requirements.length} requirements`));
       for (const d of s.diagnostics ?? []) out.push(`# ${d.level} ${d.code} ${d.file}${d.line ? `:${d.line}` : ''}: ${d.message}`);
       for (const r of requirements) {
-        const tags = `[${r.reasons.join(', ')}]${r.mayBeAbsent ? ' may be absent' : ''}`;
+        const absent = profile.waivers?.waivers.some((w) => waives(w, { key: r.key, kind: 'missing', domain: profile.domain, arch: profile.arch ?? null }));
+        const tags = `[${r.reasons.join(', ')}]${absent ? ' may be absent' : ''}`;
         out.push(line(`${r.key}=${r.want}`, tags, { value: r.want, origin: r.origin, ...(r.writers ? { writers: r.writers } : {}) }, style));
       }
     }

@@ -1,9 +1,9 @@
-/** `--format text`: findings grouped by kind, both sides' lines, and a one-line summary per report. */
+/** `--format text`: findings by kind, then by the reference's reasons, both sides' lines, and a summary line per report. */
+import type { Finding } from '../model/finding.js';
 import { formatOrigin } from '../model/origin.js';
-import type { Finding, FindingKind } from '../model/finding.js';
-import { FINDING_KINDS } from '../model/finding.js';
-import type { Report, ReportDocument, Summary } from '../model/report.js';
+import type { HostCheck, Report, ReportDocument, Summary } from '../model/report.js';
 import type { Severity } from '../model/severity.js';
+import { groupFindings, kindTitle } from './group-findings.js';
 import { PLAIN_STYLE } from './text-style.js';
 import type { TextStyle } from './text-style.js';
 
@@ -13,16 +13,21 @@ export interface TextOptions {
   readonly quiet?: boolean;
 }
 
-const KIND_TITLES: Readonly<Record<FindingKind, string>> = {
-  missing: 'required, not set by the candidate',
-  disabled: 'required, turned off by the candidate',
-  module: 'required built in, built as a module by the candidate',
-  value: 'required with another value',
-  extra: 'turned off by the reference, enabled by the candidate',
-};
-
 export function formatText(document: ReportDocument, options: TextOptions = {}): string {
-  return document.reports.map((report) => formatReport(report, options)).join('\n');
+  const host = document.host && !options.quiet ? `${formatHost(document.host, options.style ?? PLAIN_STYLE)}\n` : '';
+  return host + document.reports.map((report) => formatReport(report, options)).join('\n');
+}
+
+/** `flagdiff check`: each input, the file read or every place looked at without finding it. */
+function formatHost(host: HostCheck, style: TextStyle): string {
+  const out = [style.heading(`host ${host.arch}, Linux ${host.release}`)];
+  const width = Math.max(...host.inputs.map((input) => input.what.length));
+  for (const input of host.inputs) {
+    const what = input.what.padEnd(width);
+    if (input.path) out.push(`  found     ${what}  ${input.path}${input.note ? style.dim(` (${input.note})`) : ''}`);
+    else out.push(`  ${style.warning('not found')} ${what}  ${style.dim(`looked at ${input.looked.join(', ')}`)}`);
+  }
+  return `${out.join('\n')}\n`;
 }
 
 function formatReport(report: Report, { style = PLAIN_STYLE, quiet = false }: TextOptions): string {
@@ -33,12 +38,29 @@ function formatReport(report: Report, { style = PLAIN_STYLE, quiet = false }: Te
     for (const d of report.diagnostics) {
       out.push(`${paint(style, d.level, d.level)} ${d.code} ${d.file}${d.line ? `:${d.line}` : ''}: ${d.message}`);
     }
-    for (const kind of FINDING_KINDS) {
-      const group = report.findings.filter((f) => f.kind === kind);
-      if (group.length === 0) continue;
-      out.push('', style.heading(`${kind} (${group.length}): ${KIND_TITLES[kind]}`));
-      const width = Math.min(40, Math.max(...group.map((f) => f.key.length)));
-      for (const finding of group) out.push(formatFinding(finding, width, style));
+    const { open, waived } = groupFindings(report.findings);
+    for (const group of open) {
+      out.push('', style.heading(`${group.kind} (${group.count}): ${kindTitle(group.kind)}`));
+      const width = keyWidth(group.byReason.flatMap((g) => g.findings));
+      for (const { label, findings } of group.byReason) {
+        out.push(`  [${label}]`);
+        for (const finding of findings) {
+          out.push(`    ${paint(style, finding.severity, finding.severity.padEnd(7))} ${formatFinding(finding, width, style)}`);
+          // A QEMU device finding explains the Kconfig chain behind it; the kernel's explanations repeat per code.
+          if (finding.domain === 'qemu' && finding.explanation) out.push(`        ${finding.explanation}`);
+          if (finding.hint) out.push(`        ${finding.hint.symptom}`, `        fix: ${finding.hint.fix}`);
+        }
+      }
+    }
+    if (waived.length) {
+      const all = waived.flatMap((g) => g.findings);
+      out.push('', style.heading(`waived (${all.length}): accepted by a waiver, not counted`));
+      const width = keyWidth(all);
+      for (const { label, findings } of waived) {
+        const at = findings[0]!.waived!;
+        out.push(`  ${label} ${style.dim(`(${at.file}${at.line ? `:${at.line}` : ''}${at.expires ? `, until ${at.expires}` : ''})`)}`);
+        for (const finding of findings) out.push(`    ${finding.kind.padEnd(8)} ${formatFinding(finding, width, style)}`);
+      }
     }
     out.push('');
   }
@@ -48,15 +70,20 @@ function formatReport(report: Report, { style = PLAIN_STYLE, quiet = false }: Te
 
 function formatFinding(finding: Finding, width: number, style: TextStyle): string {
   const change = `${finding.want} → ${finding.have ?? 'absent'}`;
-  const reasons = finding.reasons.length ? ` [${finding.reasons.join(', ')}]` : '';
   const where = `${finding.candidate ? `${formatOrigin(finding.candidate)}, ` : ''}wanted at ${formatOrigin(finding.reference)}`;
-  return `  ${paint(style, finding.severity, finding.severity.padEnd(7))} ${finding.key.padEnd(width)}  ${change}${reasons}  ${style.dim(where)}`;
+  return `${finding.key.padEnd(width)}  ${change}  ${style.dim(where)}`;
 }
 
-function summaryLine(report: Report, style: TextStyle): string {
+function keyWidth(findings: readonly Finding[]): number {
+  return Math.min(40, Math.max(...findings.map((f) => f.key.length)));
+}
+
+/** `kernel x86_64: 643 requirements, 314 satisfied; 308 errors, 2 warnings, 0 info, 19 waived (missing 21, ...)`. */
+export function summaryLine(report: Report, style: TextStyle = PLAIN_STYLE): string {
   const s: Summary = report.summary;
-  const kinds = FINDING_KINDS.filter((k) => s.byKind[k]).map((k) => `${k} ${s.byKind[k]}`);
+  const kinds = Object.entries(s.byKind).map(([k, n]) => `${k} ${n}`);
   const counts = (['error', 'warning', 'info'] as const).map((level) => paint(style, s[level] ? level : 'none', `${s[level]} ${plural(level, s[level])}`));
+  if (s.waived) counts.push(`${s.waived} waived`);
   return `${report.domain}${report.arch ? ` ${report.arch}` : ''}: ${s.requirements} requirements, ${s.satisfied} satisfied; ${counts.join(', ')}${kinds.length ? ` (${kinds.join(', ')})` : ''}`;
 }
 

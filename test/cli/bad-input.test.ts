@@ -29,7 +29,7 @@ describe('bad input', () => {
     // args, the one line on stderr
     [['kernel', '{binary}'], '{binary}: binary file, not a text configuration'],
     [['kernel', '{truncated.gz}'], '{truncated.gz}: gzip data is truncated or corrupt'],
-    [['kernel', '{junk}'], '{junk}: is a directory; give a kernel config file (.config, config-*, *.gz)'],
+    [['kernel', '{junk}'], '{junk}: is a directory; give a kernel config file (.config, config-*, *.gz, *.xz) or a distro config tree (redhat/configs with priority.*, debian/config with defines, Ubuntu annotations)'],
     [['kernel', '-r', '{junk}', fixture('kernel/guest-6.12.config')], '{junk/a.conf}: no CONFIG_ setting found; this is not a kernel configuration'],
     [['kernel', '{one-line}'], '{one-line}: larger than the 64 MiB input limit'],
     [['show', '{junk/a.conf}'], '{junk/a.conf}: no CONFIG_ setting found; this is not a kernel configuration'],

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { DEBIAN_AMD64, corpus, fixture } from '../helpers/corpus.js';
+import { DEBIAN_AMD64, DEBIAN_LAYERED, corpus, fixture } from '../helpers/corpus.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const GUEST = fixture('kernel/guest-6.12.config');
@@ -161,5 +161,48 @@ describe('flagdiff show', () => {
     const run = await runCli(['show', fixture('kernel/malformed.config')]);
     expect(run.stdout).toMatch(/CONFIG_VIRTIO=m +\S+malformed.config:11 \(overrides y at \S+malformed.config:2\)/);
     expect(run.stdout).toContain('# warning FD101');
+  });
+});
+
+describe('flagdiff kernel on distro config sources', () => {
+  const json = async (...args: string[]) => {
+    const run = await runCli(['kernel', '--format', 'json', '--fail-on', 'never', ...args]);
+    expect(run.stderr).toBe('');
+    return JSON.parse(run.stdout).reports as Array<{ arch: string; candidate: { source: string }; summary: { byKind: Record<string, number> }; findings: Array<{ key: string; kind: string; candidate: { file: string } | null }> }>;
+  };
+
+  it('evaluates a Debian debian/config tree for a flavour, as a partial config', async () => {
+    const [report] = await json('--variant', 'amd64_none_cloud-amd64', corpus(DEBIAN_LAYERED));
+    expect(report!.arch).toBe('x86_64');
+    expect(report!.summary.byKind.missing).toBeUndefined();
+    expect(report!.findings.some((f) => f.candidate?.file.endsWith('/config.cloud'))).toBe(true);
+  });
+
+  it('reads Ubuntu annotations for each --arch', async () => {
+    const reports = await json('--arch', 'x86_64', '--variant', 'kvm', corpus('kernel/ubuntu/debian.kvm-annotations.EXCERPT'));
+    expect(reports.map((r) => r.arch)).toEqual(['x86_64']);
+    expect(reports[0]!.findings.find((f) => f.key === 'CONFIG_9P_FS')).toBeUndefined(); // the excerpt has 9P_FS y
+  });
+
+  it('takes --initramfs-modules as evidence for modules', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flagdiff-'));
+    writeFileSync(join(dir, 'dracut.conf'), 'add_drivers+=" virtio_blk "\n');
+    const [unproven] = await json('--modules', corpus(DEBIAN_AMD64));
+    const [shown] = await json('--initramfs-modules', join(dir, 'dracut.conf'), corpus(DEBIAN_AMD64));
+    const kindOf = (r: typeof unproven, key: string) => r!.findings.find((f) => f.key === key)?.kind;
+    expect([kindOf(unproven, 'CONFIG_VIRTIO_BLK'), kindOf(shown, 'CONFIG_VIRTIO_BLK')]).toEqual(['module-unproven', undefined]);
+    expect(kindOf(shown, 'CONFIG_VIRTIO_NET')).toBe('module-unproven');
+    expect(unproven!.summary.byKind.module).toBeUndefined();
+  });
+
+  it.each([
+    // args, message
+    [['--layout', 'rpm', GUEST], '--layout must be one of config, redhat-configs, debian-config, ubuntu-annotations'],
+    [['--variant', 'nope', corpus(DEBIAN_LAYERED), '--arch', 'x86_64'], 'no flavour nope for amd64 none'],
+  ])('%j exits 2 with one line', async (args, message) => {
+    const run = await runCli(['kernel', ...args]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
   });
 });

@@ -40,8 +40,8 @@ describe('judge: the comparison table', () => {
     expect(judge(want, have)).toBeUndefined();
   });
 
-  it('accepts m for y when the guest can load modules, and only then', () => {
-    expect(judge('y', 'm', { modules: true })).toBeUndefined();
+  it('calls m for y unproven, not failed, when the guest can load modules, and only then', () => {
+    expect(judge('y', 'm', { modules: true })).toBe('module-unproven');
     expect(judge('y', 'n', { modules: true })).toBe('disabled');
     expect(judge('y', 'm', { modules: false })).toBe('module');
   });
@@ -50,7 +50,7 @@ describe('judge: the comparison table', () => {
 describe('compareKernel', () => {
   const reference = readKconfig('CONFIG_A=y\nCONFIG_B=y\nCONFIG_C=y\n# CONFIG_D is not set\nCONFIG_E=240\nCONFIG_F=y\n', 'kata.conf');
   const candidate = readKconfig('# Linux/x86 6.12.1 Kernel Configuration\nCONFIG_64BIT=y\nCONFIG_B=m\n# CONFIG_C is not set\nCONFIG_D=y\nCONFIG_E=512\nCONFIG_F=y\n', 'distro.config');
-  const profile = profileFromConfig(reference, { name: 'kata', mayBeAbsent: (key) => key === 'CONFIG_Z' });
+  const profile = profileFromConfig(reference, { name: 'kata' });
   const report = compareKernel(profile, candidate);
 
   it('gives one finding per unmet requirement, sorted by kind, with both origins', () => {
@@ -70,6 +70,7 @@ describe('compareKernel', () => {
       error: 3,
       warning: 2,
       info: 0,
+      waived: 0,
       byKind: { missing: 1, disabled: 1, module: 1, value: 1, extra: 1 },
     });
   });
@@ -83,9 +84,21 @@ describe('compareKernel', () => {
     });
   });
 
-  it('lowers a missing requirement the reference allows to be absent to info', () => {
-    const allowed = profileFromConfig(readKconfig('CONFIG_Z=y\n', 'k'), { name: 'k', mayBeAbsent: (key) => key === 'CONFIG_Z' });
-    expect(compareKernel(allowed, candidate).findings).toMatchObject([{ kind: 'missing', key: 'CONFIG_Z', severity: 'info' }]);
+  it("waives what the reference's own waivers allow, and only that kind", () => {
+    const origin = { file: 'whitelist.conf', line: 0 };
+    const waivers = { source: 'whitelist.conf', builtIn: true, waivers: [{ key: 'CONFIG_Z', reason: 'renamed', kinds: ['missing' as const], origin }] };
+    const allowed = profileFromConfig(readKconfig('CONFIG_Z=y\nCONFIG_B=y\n', 'k'), { name: 'k', waivers });
+    const absent = compareKernel(allowed, candidate);
+    expect(absent.findings).toMatchObject([
+      { kind: 'missing', key: 'CONFIG_Z', severity: 'error', waived: { reason: 'renamed', pattern: 'CONFIG_Z', file: 'whitelist.conf', line: 0, builtIn: true } },
+      { kind: 'module', key: 'CONFIG_B', severity: 'error' },
+    ]);
+    expect(absent.findings[1]!.waived).toBeUndefined();
+    expect(absent.summary).toMatchObject({ error: 1, waived: 1, byKind: { missing: 1, module: 1 } });
+    // Present but turned off is not absent: the whitelist does not cover it.
+    const off = readKconfig('# CONFIG_Z is not set\nCONFIG_B=y\n', 'off.config');
+    expect(compareKernel(allowed, off).findings).toMatchObject([{ kind: 'disabled', key: 'CONFIG_Z' }]);
+    expect(compareKernel(allowed, off).findings[0]!.waived).toBeUndefined();
   });
 
   it('says when the candidate is for another arch', () => {
@@ -93,5 +106,42 @@ describe('compareKernel', () => {
     const x86 = profileFromConfig(reference, { name: 'kata', arch: 'x86_64' });
     expect(compareKernel(x86, arm).diagnostics).toMatchObject([{ code: 'FD106', level: 'warning', file: 'arm.config' }]);
     expect(compareKernel(x86, candidate).diagnostics).toEqual([]);
+  });
+});
+
+describe('compareKernel with a guest that loads modules', () => {
+  // want y for A, B, C; the candidate builds all three as modules
+  const profile = profileFromConfig(readKconfig('CONFIG_A=y\nCONFIG_B=y\nCONFIG_C=y\n', 'kata.conf'), { name: 'kata' });
+  const candidate = readKconfig('CONFIG_A=m\nCONFIG_B=m\nCONFIG_C=m\n', 'distro.config');
+  const moduleNamesOf = (key: string) => ({ CONFIG_A: ['a_mod'], CONFIG_B: ['b_mod'] })[key];
+  const evidence = { sources: ['initramfs.list'], modules: new Map([['a_mod', { file: 'initramfs.list', line: 3 }]]) };
+  const summary = (report: ReturnType<typeof compareKernel>) => report.findings.map((f) => [f.key, f.kind, f.code, f.severity]);
+
+  it.each([
+    // options, findings [key, kind, code, severity]
+    [{}, [['CONFIG_A', 'module', 'FD203', 'error'], ['CONFIG_B', 'module', 'FD203', 'error'], ['CONFIG_C', 'module', 'FD203', 'error']]],
+    [{ modules: true, moduleNamesOf }, [['CONFIG_A', 'module-unproven', 'FD221', 'warning'], ['CONFIG_B', 'module-unproven', 'FD221', 'warning'], ['CONFIG_C', 'module-unproven', 'FD221', 'warning']]],
+    // A is listed: satisfied; B's module is known and not listed: as bad as no module; C's module is not known
+    [{ moduleEvidence: evidence, moduleNamesOf }, [['CONFIG_B', 'module-unproven', 'FD221', 'error'], ['CONFIG_C', 'module-unproven', 'FD221', 'warning']]],
+  ])('with %j', (options, findings) => {
+    expect(summary(compareKernel(profile, candidate, options))).toEqual(findings);
+  });
+
+  it('says why each module is unproven', () => {
+    const report = compareKernel(profile, candidate, { moduleEvidence: evidence, moduleNamesOf });
+    expect(report.findings.map((f) => f.explanation)).toEqual([
+      'CONFIG_B builds b_mod, which initramfs.list does not list.',
+      'flagdiff does not know which module CONFIG_C builds, so the evidence cannot show it.',
+    ]);
+  });
+});
+
+describe('compareKernel with a partial candidate', () => {
+  it('reports an absent symbol as unknown, and still a wanted n as satisfied', () => {
+    const profile = profileFromConfig(readKconfig('CONFIG_A=y\n# CONFIG_B is not set\n', 'kata.conf'), { name: 'kata' });
+    const fedora = readKconfig('# x86_64\nCONFIG_C=y\n', 'kernel-x86_64-fedora.config');
+    const full = readKconfig('# Linux/x86 6.12.1 Kernel Configuration\nCONFIG_C=y\n', 'config');
+    expect(compareKernel(profile, fedora).findings.map((f) => [f.key, f.kind, f.code, f.severity])).toEqual([['CONFIG_A', 'unknown', 'FD220', 'warning']]);
+    expect(compareKernel(profile, full).findings.map((f) => [f.key, f.kind])).toEqual([['CONFIG_A', 'missing']]);
   });
 });

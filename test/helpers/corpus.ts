@@ -22,6 +22,9 @@ export const KATA_FRAGMENTS = 'kernel/kata/fragments';
 export const DEBIAN_AMD64 = 'kernel/debian/config-6.12.117-amd64';
 export const DEBIAN_CLOUD = 'kernel/debian/config-6.12.117-cloud-amd64';
 export const FEDORA_X86 = 'kernel/fedora/kernel-7.2.0-rc6-x86_64-fedora.config';
+export const UBUNTU_TESTS = 'kernel/ubuntu/annotations-tests';
+export const DEBIAN_LAYERED = 'kernel/debian/layered-6.0rc4';
+export const REDHAT_CONFIGS = 'kernel/redhat-configs';
 
 /** The corpus dumps of configure-hypervisor.sh -ds kata-qemu ARCH: reference, arch, dump name. */
 export const KATA_DUMPS: readonly (readonly [string, string, string])[] = [

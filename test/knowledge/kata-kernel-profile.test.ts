@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { kataKernelFlavors, kataKernelProfile } from '../../src/knowledge/kata-kernel-profile.js';
 import { ARCHES } from '../../src/model/arch.js';
+import { waives } from '../../src/model/waiver.js';
 
 describe('the built-in Kata kernel profile', () => {
   it.each([
@@ -39,11 +40,14 @@ describe('the built-in Kata kernel profile', () => {
     expect(block.writers).toHaveLength(1);
   });
 
-  it('marks symbols matched by whitelist.conf as allowed to be absent, by substring', () => {
-    const r = kataKernelProfile('x86_64').requirements;
-    expect(r.get('CONFIG_MEMCG_SWAP')?.mayBeAbsent).toBe(true);
-    expect(r.get('CONFIG_MEMCG_SWAP_ENABLED')?.mayBeAbsent).toBe(true); // the pattern CONFIG_MEMCG_SWAP matches it too
-    expect(r.get('CONFIG_VIRTIO_FS')?.mayBeAbsent).toBeUndefined();
+  it('carries whitelist.conf as built-in waivers of missing symbols, matched by substring', () => {
+    const { waivers } = kataKernelProfile('x86_64');
+    const absent = (key: string) => waivers!.waivers.some((w) => waives(w, { key, kind: 'missing', domain: 'kernel', arch: 'x86_64' }));
+    expect(waivers).toMatchObject({ source: 'tools/packaging/kernel/configs/fragments/whitelist.conf', builtIn: true });
+    expect(absent('CONFIG_MEMCG_SWAP')).toBe(true);
+    expect(absent('CONFIG_MEMCG_SWAP_ENABLED')).toBe(true); // the pattern CONFIG_MEMCG_SWAP matches it too
+    expect(absent('CONFIG_VIRTIO_FS')).toBe(false);
+    expect(waivers!.waivers.some((w) => waives(w, { key: 'CONFIG_MEMCG_SWAP', kind: 'disabled', domain: 'kernel', arch: 'x86_64' }))).toBe(false);
   });
 
   it('refuses an unknown flavour', () => {

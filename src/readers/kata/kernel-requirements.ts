@@ -5,6 +5,7 @@ import { mergeConfigSets, override } from '../../model/merge-config-sets.js';
 import { profileFromConfig } from '../../model/profile-from-config.js';
 import type { Profile } from '../../model/requirement.js';
 import type { Setting } from '../../model/setting.js';
+import type { WaiverSet } from '../../model/waiver.js';
 import type { KataKernelData } from './read-kata-kernel.js';
 import { allowedAbsentFor } from './read-kata-kernel.js';
 import { kernelFlavorNames, kernelOptionsOf, selectKataFragments } from './select-kata-fragments.js';
@@ -35,15 +36,34 @@ export function kataKernelSelection(kata: KataKernelData, arch: Arch, flavor: st
 export function kataKernelRequirements(kata: KataKernelData, arch: Arch, flavor = 'plain', kernelVersion = kata.kernelVersion): Profile {
   const selection = kataKernelSelection(kata, arch, flavor);
   const merged = mergeConfigSets(selection.map((path) => fragmentSet(kata, path)), { source: `kata ${arch}` });
-  const allowed = new Set(kernelVersion === kata.kernelVersion ? kata.mayBeAbsent : allowedAbsentFor(kata, kernelVersion));
+  const allowed = kernelVersion === kata.kernelVersion ? kata.mayBeAbsent : allowedAbsentFor(kata, kernelVersion);
   return profileFromConfig(merged, {
     name: flavor === 'plain' ? 'kata' : `kata (${flavor})`,
     source: `${kata.repository}@${kata.commit.slice(0, 12)}`,
     arch,
     flavor,
     meta: { commit: kata.commit, kernel: kernelVersion, kataConfigVersion: kata.configVersion, fragments: String(selection.length) },
-    mayBeAbsent: (key) => allowed.has(key),
+    waivers: whitelistWaivers(kata, allowed),
   });
+}
+
+const WHITELIST_REASON = "Kata's whitelist.conf lets this symbol be absent: it was renamed, removed or added across kernel versions";
+const whitelists = new WeakMap<readonly string[], WaiverSet>();
+
+/**
+ * Kata's whitelist as built-in waivers: each symbol it matches may be absent (`missing`, or `unknown`
+ * in a partial config), nothing more (build-kernel.sh filters only merge_config.sh's "not in final
+ * .config" lines with it). The data keeps the patterns without their lines, so the waivers point at
+ * the file as a whole (line 0).
+ */
+function whitelistWaivers(kata: KataKernelData, allowed: readonly string[]): WaiverSet {
+  let set = whitelists.get(allowed);
+  if (!set) {
+    const origin = { file: `${kata.root}/whitelist.conf`, line: 0 };
+    const waivers = allowed.map((key) => ({ key, reason: WHITELIST_REASON, kinds: ['missing' as const, 'unknown' as const], domains: ['kernel' as const], origin }));
+    whitelists.set(allowed, (set = { source: origin.file, builtIn: true, waivers }));
+  }
+  return set;
 }
 
 function fragmentSet(kata: KataKernelData, path: string): ConfigSet {

@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import type { ConfigSet } from '../../model/config-set.js';
 import { InputError, diagnostic } from '../../model/diagnostic.js';
 import { mergeConfigSets } from '../../model/merge-config-sets.js';
-import { DEFAULT_LIMITS, decodeInput } from '../decode-input.js';
+import { DEFAULT_LIMITS } from '../decode-input.js';
 import type { InputLimits } from '../decode-input.js';
 import type { ReadHost } from '../host.js';
+import { readInputText } from '../read-input-text.js';
 import { readKconfig } from './read-kconfig.js';
 
-/** One configuration file: plain, gzip-compressed, or the bytes a host serves for `-`. */
+/** One configuration file: plain, gzip- or xz-compressed, or the bytes a host serves for `-`. */
 export async function loadKconfig(path: string, host: ReadHost, limits: InputLimits = DEFAULT_LIMITS): Promise<ConfigSet> {
   const kind = await host.kind(path);
   if (kind === 'missing') throw new InputError(diagnostic('FD104', 'no such file', { file: path, line: 0 }));
@@ -19,7 +20,7 @@ export async function loadKconfig(path: string, host: ReadHost, limits: InputLim
 }
 
 async function readFile(path: string, host: ReadHost, limits: InputLimits): Promise<ConfigSet> {
-  return readKconfig(decodeInput(await host.readFile(path, limits.maxBytes), path, limits), path);
+  return readKconfig(await readInputText(path, host, limits), path);
 }
 
 /**

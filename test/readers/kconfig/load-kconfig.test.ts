@@ -1,7 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/model/diagnostic.js';
 import { loadFragments, loadKconfig } from '../../../src/readers/kconfig/load-kconfig.js';
+import { DEBIAN_AMD64, corpus } from '../../helpers/corpus.js';
 import { memoryHost } from '../../helpers/memory-host.js';
 
 const CONFIG = '# Linux/arm64 6.1.0 Kernel Configuration\nCONFIG_VIRTIO=y\n# CONFIG_DEBUG_FS is not set\n';
@@ -29,11 +32,28 @@ describe('loadKconfig', () => {
   it.each([
     // what, bytes, message
     ['a truncated .gz', gzipSync(CONFIG).subarray(0, 20), 'gzip data is truncated or corrupt'],
-    ['an xz file', Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00, 1, 2]), 'xz-compressed; decompress it first (xz -dk x)'],
+    ['a truncated .xz', Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00, 1, 2]), 'xz data is truncated or corrupt'],
+    ['a zstd file', Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 1, 2]), 'zstd-compressed; decompress it first (zstd -d x)'],
     ['a binary file', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1]), 'binary file, not a text configuration'],
     ['a text file with no setting', Buffer.from('hello\nworld\n'), 'no CONFIG_ setting found; this is not a kernel configuration'],
   ])('refuses %s with one diagnostic naming the file', async (_, bytes, message) => {
     expect(await failure(loadKconfig('x', memoryHost({ x: bytes })))).toMatchObject({ file: 'x', message });
+  });
+
+  it('reads an xz-compressed config (Debian linux-config-*) like the plain one, compressed here by xz itself', async () => {
+    const plain = readFileSync(corpus(DEBIAN_AMD64));
+    const xz = execFileSync('xz', ['-c'], { input: plain, maxBuffer: 64 * 1024 * 1024 });
+    const host = memoryHost({ 'config.xz': xz, config: plain });
+    const [a, b] = [await loadKconfig('config.xz', host), await loadKconfig('config', host)];
+    expect(a.settings.size).toBeGreaterThan(5000);
+    expect([...a.settings.values()]).toEqual([...b.settings.values()].map((s) => ({ ...s, origin: { ...s.origin, file: 'config.xz' } })));
+  });
+
+  it('stops an xz decompression bomb at the limit', async () => {
+    const bomb = execFileSync('xz', ['-c'], { input: Buffer.alloc(8 * 1024 * 1024, 'y') });
+    expect(bomb.length).toBeLessThan(64 * 1024);
+    const diagnostic = await failure(loadKconfig('bomb.xz', memoryHost({ 'bomb.xz': bomb }), { maxBytes: 1024 * 1024 }));
+    expect(diagnostic).toMatchObject({ code: 'FD104', message: 'xz data inflates to over the 1 MiB input limit' });
   });
 
   it('stops a decompression bomb at the limit', async () => {

@@ -1,0 +1,241 @@
+// Writes src/knowledge/qemu-options.json: the configure vocabulary of several QEMU versions, read
+// from their source trees. Run by hand, output committed:
+//   node scripts/generate-qemu-options.mjs 'DIR=SOURCE DESCRIPTION' ...   (oldest first)
+// DIR holds a QEMU tree, or at least VERSION and meson_options.txt. What is read (qemu-sources.md §2.6):
+// - meson_options.txt: each option's type, default and choices;
+// - scripts/meson-buildoptions.sh (>= 6.2): `_meson_option_parse` arms, the exact CLI spellings and
+//   the -D each becomes; where it is missing and configure has no option loop of its own either,
+//   the spellings are derived with meson-buildoptions.py's rules;
+// - configure: its `for opt do` loop arms (hand-handled options; <= 5.x every option), its defaults
+//   (`x=""` probes, i.e. auto) and the Linux host overrides (`linux)` in the host case).
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const OUT = new URL('../src/knowledge/qemu-options.json', import.meta.url);
+
+// Hand-handled configure options: the key and value each spelling sets (configure's own variables).
+const HAND = {
+  '--static': ['static', 'true'],
+  '--enable-pie': ['pie', 'true'], '--disable-pie': ['pie', 'false'],
+  '--enable-cfi': ['cfi', 'true'], '--disable-cfi': ['cfi', 'false'],
+  '--enable-debug': ['debug', 'true'],
+  '--enable-debug-info': ['debug_info', 'true'], '--disable-debug-info': ['debug_info', 'false'],
+  '--enable-werror': ['werror', 'true'], '--disable-werror': ['werror', 'false'],
+  '--enable-system': ['system', 'true'], '--disable-system': ['system', 'false'],
+  '--enable-user': ['user', 'true'], '--disable-user': ['user', 'false'],
+  '--enable-linux-user': ['linux_user', 'true'], '--disable-linux-user': ['linux_user', 'false'],
+  '--enable-bsd-user': ['bsd_user', 'true'], '--disable-bsd-user': ['bsd_user', 'false'],
+  '--with-default-devices': ['default_devices', 'true'], '--without-default-devices': ['default_devices', 'false'],
+  '--without-default-features': ['default_features', 'false'],
+  '--target-list=*': ['target_list', '*'], '--target-list-exclude=*': ['target_list_exclude', '*'],
+  '--with-devices-*': ['devices', '*'],
+  '--enable-trace-backend=*': ['trace_backends', '*'], '--disable-blobs': ['install_blobs', 'false'],
+  '--enable-tcmalloc': ['malloc', 'tcmalloc'], '--enable-jemalloc': ['malloc', 'jemalloc'],
+  '--enable-lto': ['b_lto', 'true'], '--disable-lto': ['b_lto', 'false'],
+  '--enable-gcov': ['b_coverage', 'true'], '--disable-gcov': ['b_coverage', 'false'],
+  '--enable-strip': ['strip', 'true'], '--disable-strip': ['strip', 'false'],
+};
+// Toolchain words configure takes with a value, whatever their variable is called.
+const VALUE_WORDS = /^--(cc|cxx|objcc|host-cc|cross-prefix|cpu|make|install|python|meson|ninja|rustc|extra-[a-z]+flags|with-git|with-git-submodules|gdb|smbd|sphinx-build|container-engine|rust-target-triple)=\*$/;
+
+// Changes between the versions read, from the evidence of qemu-sources.md §2.5: [spelling, since, until].
+const FACTS = [
+  ['--enable-bluez', null, '5.0.0'], ['--disable-bluez', null, '5.0.0'],
+  ['--enable-libssh2', null, '4.1.0'], ['--disable-libssh2', null, '4.1.0'],
+  ['--enable-libssh', '4.1.0', null], ['--disable-libssh', '4.1.0', null],
+  ['--enable-vxhs', null, '5.2.0'], ['--disable-vxhs', null, '5.2.0'],
+  ['--enable-sheepdog', null, '6.2.0'], ['--disable-sheepdog', null, '6.2.0'],
+  ['--enable-xfsctl', null, '7.1.0'], ['--disable-xfsctl', null, '7.1.0'],
+  ['--enable-libxml2', null, '7.1.0'], ['--disable-libxml2', null, '7.1.0'],
+  ['--enable-vnc-png', null, '7.1.0'], ['--disable-vnc-png', null, '7.1.0'],
+  ['--enable-png', '7.1.0', null], ['--disable-png', '7.1.0', null],
+  ['--enable-virtiofsd', null, '8.0.0'], ['--disable-virtiofsd', null, '8.0.0'],
+  ['--enable-avx2', null, '10.1.0'], ['--disable-avx2', null, '10.1.0'],
+  ['--enable-avx512bw', null, '10.1.0'], ['--disable-avx512bw', null, '10.1.0'],
+  ['--enable-glusterfs', null, '11.1.0'], ['--disable-glusterfs', null, '11.1.0'],
+];
+// Renamed keys: an option of an older version that a newer one spells otherwise.
+const RENAMES = { vnc_png: 'png', libssh2: 'libssh' };
+
+function mesonOptions(text) {
+  const options = new Map();
+  let i = 0;
+  let exposed = false;
+  while ((i = text.indexOf('option(', i)) >= 0) {
+    const marker = text.lastIndexOf('Everything else', i);
+    exposed = marker >= 0;
+    const end = closing(text, i + 6);
+    const body = text.slice(i + 7, end);
+    i = end;
+    const name = /^\s*'(\w+)'/.exec(body)?.[1];
+    if (!name) continue;
+    const type = /type\s*:\s*'(\w+)'/.exec(body)?.[1];
+    const value = /value\s*:\s*('([^']*)'|true|false|\[([^\]]*)\])/.exec(body);
+    const choices = /choices\s*:\s*\[([^\]]*)\]/.exec(body)?.[1];
+    const def = value ? (value[2] ?? (value[3] !== undefined ? strings(value[3]).join(',') : value[1])) : '';
+    options.set(name, { type, default: def, ...(choices ? { choices: strings(choices) } : {}), exposed });
+  }
+  return options;
+}
+
+function closing(text, open) {
+  let depth = 0;
+  let quote = false;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\') i++;
+    else if (c === "'") quote = !quote;
+    else if (!quote && c === '(') depth++;
+    else if (!quote && c === ')' && --depth === 0) return i;
+  }
+  return text.length;
+}
+
+function strings(list) {
+  return [...list.matchAll(/'([^']*)'/g)].map((m) => m[1]);
+}
+
+/** `_meson_option_parse` arms: spelling → [key, value]. */
+function buildOptions(text) {
+  const arms = new Map();
+  for (const m of text.matchAll(/^\s+(--\S+?)\) (?:printf "%s" -D(\w+)=(\S+)|quote_sh "-D(\w+)=)/gm)) {
+    arms.set(m[1], m[2] ? [m[2], m[3]] : [m[4], '*']);
+  }
+  return arms;
+}
+
+/** meson-buildoptions.py's rules, for a tree whose generated script we do not have. */
+function derivedOptions(options) {
+  const names = { b_lto: 'lto', b_coverage: 'gcov', pkgversion: 'with-pkgversion', trace_backends: 'enable-trace-backends',
+    trace_file: 'with-trace-file', qemu_firmwarepath: 'firmwarepath', qemu_suffix: 'with-suffix', coroutine_backend: 'with-coroutine' };
+  const arms = new Map();
+  for (const [name, o] of options) {
+    if (name === 'default_devices' || name === 'gdb') continue;
+    const cli = names[name] ?? name.replace(/_/g, '-');
+    if (o.type === 'feature') {
+      arms.set(`--enable-${cli}`, [name, 'enabled']);
+      arms.set(`--disable-${cli}`, [name, 'disabled']);
+    } else if (o.type === 'boolean' && o.exposed) {
+      arms.set(`--enable-${cli}`, [name, 'true']);
+      arms.set(`--disable-${cli}`, [name, 'false']);
+    } else if (o.type === 'combo' && o.choices?.includes('enabled')) {
+      arms.set(`--enable-${cli}`, [name, 'enabled']);
+      arms.set(`--disable-${cli}`, [name, 'disabled']);
+      arms.set(`--enable-${cli}=*`, [name, '*']);
+    } else {
+      arms.set(`--${cli.startsWith('enable-') || cli.startsWith('with-') ? cli : cli}=*`, [name, '*']);
+    }
+  }
+  // meson's builtin options that configure exposes (meson-buildoptions.py OPTION_NAMES and BUILTIN_OPTIONS).
+  for (const [name, cli] of [['b_lto', 'lto'], ['b_coverage', 'gcov'], ['strip', 'strip']]) {
+    arms.set(`--enable-${cli}`, [name, 'true']);
+    arms.set(`--disable-${cli}`, [name, 'false']);
+  }
+  for (const dir of ['bindir', 'datadir', 'includedir', 'libdir', 'libexecdir', 'localedir', 'localstatedir', 'mandir', 'prefix', 'sysconfdir']) {
+    arms.set(`--${dir}=*`, [dir, '*']);
+  }
+  return arms;
+}
+
+/** configure's option loop: every arm pattern (split at `|`), the generic `--*` left out. */
+function configureArms(text) {
+  const start = text.lastIndexOf('\nfor opt do');
+  const loop = text.slice(start, text.indexOf('\ndone', start));
+  const arms = new Set();
+  for (const m of loop.matchAll(/^\s+(--[^)\s]*(?:\|-?-?[^)\s]*)*)\)/gm)) {
+    for (const p of m[1].split('|')) if (p.startsWith('--') && p !== '--*') arms.add(p);
+  }
+  return arms;
+}
+
+/** `x=""` (probe: auto), `x="no"`, `x="yes"` before the option loop, then the Linux host's overrides. */
+function configureDefaults(text) {
+  const head = text.slice(0, text.lastIndexOf('\nfor opt do'));
+  const defaults = new Map();
+  for (const m of head.matchAll(/^(\w+)="(|no|yes|auto|enabled|disabled)"$/gm)) defaults.set(m[1], m[2]);
+  const linux = /^[Ll]inux\)\n([\s\S]*?)^;;/m.exec(head);
+  for (const m of linux?.[1].matchAll(/^\s+(\w+)="(yes|no)"$/gm) ?? []) defaults.set(m[1], m[2]);
+  const state = { '': 'auto', no: 'disabled', yes: 'enabled' };
+  return new Map([...defaults].map(([k, v]) => [k, state[v] ?? v]));
+}
+
+/** A tree without `configure` (only meson_options.txt) takes the hand-handled arms of the previous tree's. */
+function readTree(dir, previousConfigure) {
+  const file = (path) => (existsSync(join(dir, path)) ? readFileSync(join(dir, path), 'utf8') : undefined);
+  const version = file('VERSION').trim();
+  const options = mesonOptions(file('meson_options.txt') ?? '');
+  const own = file('configure');
+  const configure = own ?? previousConfigure;
+  const buildoptions = file('scripts/meson-buildoptions.sh');
+  const arms = new Map();
+  const hand = configureArms(configure);
+  const defaults = own ? configureDefaults(own) : new Map();
+  const generic = buildoptions ? buildOptions(buildoptions) : !configure.includes('meson_option_parse') ? new Map() : derivedOptions(options);
+  for (const [spelling, kv] of generic) arms.set(spelling, kv);
+  for (const spelling of hand) {
+    if (/^--(help|version|cross-cc|cross-prefix-)/.test(spelling) || spelling.includes('[!')) continue;
+    const wild = spelling.replace(/\*$/, '');
+    const mapped = HAND[spelling] ?? (VALUE_WORDS.test(spelling) ? [wild.slice(2, -1).replace(/-/g, '_'), '*'] : undefined);
+    if (mapped) arms.set(spelling, mapped);
+    else if (/^--(enable|disable)-[\w-]+$/.test(spelling)) {
+      const key = spelling.replace(/^--(enable|disable)-/, '').replace(/-/g, '_');
+      const on = spelling.startsWith('--enable');
+      const type = options.get(key)?.type;
+      arms.set(spelling, [key, type === 'boolean' ? String(on) : on ? 'enabled' : 'disabled']);
+    } else if (/^--(enable-[\w-]+=[\w*]+|[\w-]+=\*)$/.test(spelling)) {
+      arms.set(spelling, [spelling.slice(2).replace(/^enable-/, '').replace(/=.*$/, '').replace(/-/g, '_'), spelling.endsWith('*') ? '*' : spelling.split('=')[1]]);
+    } else if (/^--[\w-]+$/.test(spelling)) arms.set(spelling, [spelling.slice(2).replace(/-/g, '_'), 'true']);
+  }
+  return { version, options, arms, defaults, configure };
+}
+
+function kindOf(key, trees) {
+  for (const t of [...trees].reverse()) {
+    const type = t.options.get(key)?.type;
+    if (type) return type === 'combo' && t.options.get(key).choices?.includes('enabled') && !t.options.get(key).choices.includes('system') ? 'feature' : type;
+  }
+  const values = new Set(trees.flatMap((t) => [...t.arms.values()].filter(([k]) => k === key).map(([, v]) => v)));
+  if (values.has('enabled') || values.has('disabled')) return 'feature';
+  if (values.has('true') || values.has('false')) return 'boolean';
+  return 'string';
+}
+
+function main() {
+  const inputs = process.argv.slice(2).map((arg) => {
+    const [dir, ...rest] = arg.split('=');
+    return { dir, source: rest.join('=') };
+  });
+  if (inputs.length === 0) throw new Error('usage: generate-qemu-options.mjs DIR=SOURCE ... (oldest version first)');
+  const trees = [];
+  for (const { dir, source } of inputs) trees.push({ ...readTree(dir, trees.at(-1)?.configure), source });
+  const versions = trees.map((t) => t.version);
+  const spellings = {};
+  const keys = new Set();
+  trees.forEach((t, index) => {
+    for (const [spelling, [key, value]] of t.arms) {
+      spellings[spelling] ??= { key, value, in: [] };
+      spellings[spelling].in.push(index);
+      keys.add(key);
+    }
+  });
+  const options = {};
+  for (const key of [...keys].sort()) {
+    const kind = kindOf(key, trees);
+    const defaults = {};
+    trees.forEach((t, index) => {
+      const o = t.options.get(key);
+      const fromConfigure = t.defaults.get(key);
+      const value = o ? o.default : kind === 'feature' ? fromConfigure : undefined;
+      if (value !== undefined && [...t.arms.values()].some(([k]) => k === key)) defaults[index] = value;
+    });
+    const choices = [...trees].reverse().map((t) => t.options.get(key)?.choices).find(Boolean);
+    options[key] = { kind, defaults, ...(choices ? { choices } : {}) };
+  }
+  const sorted = Object.fromEntries(Object.entries(spellings).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const facts = FACTS.map(([spelling, since, until]) => ({ spelling, ...(since ? { since } : {}), ...(until ? { until } : {}) }));
+  const data = { versions, sources: trees.map((t) => t.source), spellings: sorted, options, facts, renames: RENAMES };
+  writeFileSync(OUT, `${JSON.stringify(data, null, 1)}\n`);
+  console.log(`${Object.keys(sorted).length} spellings, ${keys.size} keys, versions ${versions.join(' ')}`);
+}
+
+main();

@@ -1,0 +1,58 @@
+/**
+ * The effective state of a QEMU build for a version (qemu-sources.md §3 rules 4-6): an option that
+ * is written has its value; a feature that is not takes the version's default, and
+ * `--without-default-features` (meson `-Dauto_features=disabled`) turns the `auto` ones, and only
+ * those, off. Booleans, combos and features with a non-auto default (tcg) keep their default.
+ */
+import type { QemuCategory, QemuConfigSet, QemuSetting } from '../model/qemu-setting.js';
+import { currentKey, optionDefault, optionKeys, optionKind } from '../knowledge/qemu-vocabulary.js';
+
+export interface EffectiveOption {
+  readonly key: string;
+  readonly category: QemuCategory;
+  readonly value: string;
+  /** `explicit`: written; `default`: the version's default; `without-default-features`: auto turned off. */
+  readonly how: 'explicit' | 'default' | 'without-default-features';
+  readonly setting?: QemuSetting;
+}
+
+export function effectiveQemu(config: QemuConfigSet, version: string): Map<string, EffectiveOption> {
+  const effective = new Map<string, EffectiveOption>();
+  for (const setting of config.settings.values()) {
+    const key = currentKey(setting.key);
+    const kind = optionKind(key);
+    const category = kind === 'boolean' && setting.category === 'feature' ? 'boolean' : setting.category;
+    effective.set(key, { key, category, value: valueFor(kind, setting.value), how: 'explicit', setting });
+  }
+  const noAuto = effective.get('default_features')?.value === 'false' || effective.get('auto_features')?.value === 'disabled';
+  for (const key of optionKeys(version)) {
+    if (effective.has(key) || optionKind(key) !== 'feature') continue;
+    const value = optionDefault(key, version)!;
+    effective.set(
+      key,
+      noAuto && value === 'auto'
+        ? { key, category: 'feature', value: 'disabled', how: 'without-default-features' }
+        : { key, category: 'feature', value, how: 'default' },
+    );
+  }
+  return effective;
+}
+
+/**
+ * Defaults of options configure handles itself (not in meson_options.txt): `static="no"`,
+ * `cfi="false"`, `debug` off (Q72 configure); meson's builtins `b_lto` and `strip` default to false.
+ */
+const HAND_DEFAULTS: Readonly<Record<string, string>> = { static: 'false', cfi: 'false', debug: 'false', b_lto: 'false', strip: 'false' };
+
+/** A key's value when it is not written, for comparing booleans and combos with what the other side writes. */
+export function defaultValue(key: string, version: string): string | undefined {
+  const value = optionDefault(key, version) ?? HAND_DEFAULTS[key];
+  return value === undefined ? undefined : valueFor(optionKind(key), value);
+}
+
+/** `--enable-X` means `true` for a boolean and `enabled` for a feature; `-DX=true` the other way round. */
+function valueFor(kind: string | undefined, value: string): string {
+  if (kind === 'boolean') return value === 'enabled' ? 'true' : value === 'disabled' ? 'false' : value;
+  if (kind === 'feature') return value === 'true' ? 'enabled' : value === 'false' ? 'disabled' : value;
+  return value;
+}

@@ -1,0 +1,23 @@
+/** The exit status of the public contract, for the CLI and for bots that run the library. */
+import type { Report } from '../model/report.js';
+import type { Severity } from '../model/severity.js';
+import { severityRank } from '../model/severity.js';
+
+/** `--fail-on`: the least severity that fails a run, or `never`. */
+export type FailOn = Severity | 'never';
+export const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'info', 'never'];
+
+/**
+ * Whether a run fails (exit 1): an unwaived finding, or a finding about a waiver (FD210-FD219: an
+ * expired or unused waiver, carried as a diagnostic at the waiver's line), at or above `failOn`.
+ * Other diagnostics inform without failing; an unreadable input is an error before any report exists (exit 2).
+ */
+export function shouldFail(reports: readonly Report[], failOn: FailOn): boolean {
+  if (failOn === 'never') return false;
+  const threshold = severityRank(failOn);
+  return reports.some(
+    (report) =>
+      report.findings.some((f) => !f.waived && severityRank(f.severity) >= threshold) ||
+      report.diagnostics.some((d) => d.code.startsWith('FD21') && severityRank(d.level) >= threshold),
+  );
+}

@@ -1,0 +1,66 @@
+/**
+ * A configure or meson invocation → its options, one setting per key. Within one invocation the
+ * last word for a key wins (configure assigns a shell variable per word), except `--extra-*flags`,
+ * which configure appends (`EXTRA_CFLAGS="$EXTRA_CFLAGS $optarg"`, Q72 configure :L318-319).
+ */
+import type { Build } from '../../model/build.js';
+import { diagnostic } from '../../model/diagnostic.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import { override } from '../../model/merge-config-sets.js';
+import type { QemuConfigSet, QemuSetting } from '../../model/qemu-setting.js';
+import { createDiagnosticSink, quoteLine } from '../diagnostic-sink.js';
+import { parseOption } from './parse-option.js';
+
+/** Target names whose arch is not the target's own name (Kata builds ppc64le as `ppc64-softmmu`). */
+const TARGET_ARCH: Readonly<Record<string, string>> = { ppc64: 'ppc64le', arm: 'aarch64' };
+
+export function normalizeBuild(build: Build, source = build.origin.file): QemuConfigSet {
+  const settings = new Map<string, QemuSetting>();
+  const sink = createDiagnosticSink(source);
+  for (const argument of build.argv) {
+    const { text, origin } = argument;
+    if (argument.unknown) {
+      sink.add('FD340', `${quoteLine(text)} is not evaluated statically (${argument.unknown}); its option is left out`, origin);
+      continue;
+    }
+    const parsed = parseOption(text);
+    if (!parsed) {
+      sink.add('FD170', `${quoteLine(text)} is not a configure option (options start with -- or -D)`, origin);
+      continue;
+    }
+    const previous = settings.get(parsed.key);
+    const value = parsed.merge === 'accumulate' && previous ? `${previous.value} ${parsed.value}`.trim() : parsed.value;
+    const setting: QemuSetting = {
+      key: parsed.key,
+      value,
+      origin,
+      category: parsed.category,
+      spelling: text,
+      ...(argument.tags ? { tags: argument.tags } : {}),
+    };
+    if (previous && parsed.merge === 'last' && previous.value !== value) {
+      sink.add('FD171', `${parsed.key} is set to ${quoteLine(previous.value)} at line ${previous.origin.line} and then to ${quoteLine(value)}; the last one wins`, origin);
+    }
+    settings.set(parsed.key, override(previous, setting) as QemuSetting);
+  }
+  const diagnostics: Diagnostic[] = sink.finish();
+  const exclude = settings.get('target_list_exclude');
+  if (exclude && settings.has('target_list')) {
+    diagnostics.push(diagnostic('FD172', 'both --target-list and --target-list-exclude are given; configure stops with "Can\'t mix"', exclude.origin));
+  }
+  const arch = build.arch ?? archOfTargets(settings.get('target_list')?.value);
+  return {
+    domain: 'qemu',
+    settings,
+    meta: { source, ...(arch ? { arch } : {}) },
+    diagnostics,
+  };
+}
+
+/** The arch of a single system emulator target list (`x86_64-softmmu` → `x86_64`). */
+export function archOfTargets(list: string | undefined): string | undefined {
+  const system = (list ?? '').split(',').filter((t) => t.endsWith('-softmmu'));
+  if (system.length !== 1) return undefined;
+  const name = system[0]!.slice(0, -'-softmmu'.length);
+  return TARGET_ARCH[name] ?? name;
+}

@@ -1,0 +1,100 @@
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { kataQemuReference } from '../../src/knowledge/kata-qemu-reference.js';
+import type { ReportDocument } from '../../src/model/report.js';
+import { corpus, fixture } from '../helpers/corpus.js';
+import { qemu100, qemu100Missing } from '../helpers/minikconf.js';
+import { qemuX86, qemuX86Missing } from '../helpers/qemu-binary.js';
+import { runCli } from '../helpers/run-cli.js';
+
+describe.skipIf(!qemuX86)(`flagdiff qemu on Debian's binary (${qemuX86 ? 'present' : qemuX86Missing})`, () => {
+  it('reports Kata x86_64 verify list device by device, as build-qemu.sh verify_devices would', async () => {
+    const run = await runCli(['qemu', '--format', 'json', qemuX86!]);
+    const document = JSON.parse(run.stdout) as ReportDocument;
+    const report = document.reports[0]!;
+    // Oracle: the binary's own -device/-object/-machine help, matched the way Kata's verify_devices
+    // does (grep 'name "X"'), verify_objects (a line that is the name) and a machine line starting with it.
+    const help = (what: string) => execFileSync(qemuX86!, [`-${what}`, 'help'], { encoding: 'utf8' });
+    const [devices, objects, machines] = [help('device'), help('object'), help('machine')];
+    const kata = kataQemuReference('x86_64');
+    const expected = [
+      ...kata.devices.filter((d) => !devices.includes(`name "${d.name}"`)).map((d) => ['FD239', d.name]),
+      ...kata.machines.filter((m) => !machines.split('\n').some((l) => l.startsWith(`${m.name} `))).map((m) => ['FD240', m.name]),
+      ...kata.objects.filter((o) => !objects.split('\n').some((l) => l.trim() === o.name)).map((o) => ['FD241', o.name]),
+    ].sort((a, b) => (a[1]! < b[1]! ? -1 : 1));
+    expect(report.findings.map((f) => [f.code, f.key])).toEqual(expected);
+    expect(report.summary.requirements).toBe(kata.devices.length + kata.machines.length + kata.objects.length);
+    expect(run.code).toBe(expected.length > 0 ? 1 : 0);
+    // The binary's version comes from its newest versioned machine type, pc-q35-X.Y.
+    const newest = machines.match(/^pc-q35-(\d+\.\d+)/m)?.[1];
+    expect(report.candidate.version).toBe(newest);
+  });
+});
+
+describe('flagdiff qemu', () => {
+  it('reports --disable-glusterfs when Kata is evaluated for QEMU 11.1', async () => {
+    const run = await runCli(['qemu', '--qemu-version', '11.1.0', 'kata']);
+    expect(run.stdout).toContain('--disable-glusterfs');
+    expect(run.stdout).toContain('unknown-option (1)');
+    expect(run.code).toBe(1);
+  });
+
+  it('compares a Kata -d dump with Kata itself: nothing to report for the version it pins', async () => {
+    const run = await runCli(['qemu', '--qemu-version', '11.0.1', '--fail-on', 'info', corpus('qemu/kata-flags/kata-qemu-11.0.1-static-aarch64.dump')]);
+    expect(run.stdout).toMatch(/qemu aarch64: \d+ requirements, (\d+) satisfied; 0 errors, 0 warnings, 0 info/);
+    expect(run.code).toBe(0);
+  });
+
+  it('prints the consequence and the configuration.toml fix with a finding', async () => {
+    const run = await runCli(['qemu', '--qemu-version', '4.1.0', fixture('qemu/mini-2019.flags')]);
+    expect(run.stdout).toContain("'vhost-user-fs-pci' is not a valid device model name");
+    expect(run.stdout).toContain('fix: set shared_fs = "virtio-9p"');
+  });
+
+  // [args, message on stderr]: usage and input errors end with exit 2 and one line
+  it.each([
+    [['qemu'], 'no CANDIDATE given'],
+    [['qemu', '--qemu-version', 'eleven', 'kata'], '--qemu-version must look like'],
+    [['qemu', 'qemu.spec'], 'spec files'],
+    [['qemu', '--arch', 'riscv64', 'kata'], 'no riscv64 build'],
+    [['qemu', '/nonexistent/flags'], 'no such file'],
+    [['qemu', '--qemu-tree', '/nonexistent', 'kata'], 'is not a QEMU source tree'],
+    [['qemu', '--devices', 'x86_64=a.mak', 'kata'], '--devices takes [TARGET[/NAME][+]=]FILE'],
+    [['qemu', '--reference-devices', '/nonexistent.mak', 'kata'], 'no such file'],
+    [['qemu', '--reference-devices', fixture('qemu/microvm.flags'), 'kata'], 'minikconf stops'],
+  ])('%j → exit 2', async (args, message) => {
+    const run = await runCli(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe.skipIf(!qemu100)(`flagdiff qemu with a QEMU tree${qemu100 ? '' : ` (skipped: ${qemu100Missing})`}`, () => {
+  const kataLike = fixture('qemu/kata-like-x86_64.mak');
+
+  it('reports the devices Kata needs that its own build drops under --without-default-devices, and exits 1', async () => {
+    const run = await runCli(['qemu', '--format', 'json', '--qemu-tree', qemu100!, '--reference-devices', kataLike, 'kata']);
+    const report = (JSON.parse(run.stdout) as ReportDocument).reports[0]!;
+    const missing = report.findings.filter((f) => f.category === 'device').map((f) => f.key);
+    // QEMU 10.0's boards are `default y`, which --without-default-devices drops: q35 goes, and with it
+    // the devices only q35 implies or selects. The twin below appends the list, as Kata's build does.
+    expect(missing).toContain('CONFIG_Q35');
+    expect(report.candidate.version).toBe('10.0.13');
+    expect(run.code).toBe(1);
+    const appended = await runCli(['qemu', '--format', 'json', '--qemu-tree', qemu100!, '--devices', `i386-softmmu+=${kataLike}`, '--reference-devices', kataLike, 'kata']);
+    expect((JSON.parse(appended.stdout) as ReportDocument).reports[0]!.findings.filter((f) => f.category === 'device')).toEqual([]);
+  });
+
+  it('prints the Kconfig chain and the fix under a device finding', async () => {
+    const run = await runCli(['qemu', '--qemu-tree', qemu100!, '--devices', kataLike, fixture('qemu/mini-2019.flags')]);
+    expect(run.stdout).toMatch(/CONFIG_VHOST_USER_FS +buildable → contradiction/);
+    expect(run.stdout).toContain('and CONFIG_VHOST_USER is off: --disable-vhost-user');
+    expect(run.stdout).toContain('fix: set shared_fs = "virtio-9p"');
+  });
+
+  it('refuses device options with a binary', async () => {
+    const run = await runCli(['qemu', '--qemu-tree', qemu100!, '/bin/true']);
+    expect([run.code, run.stderr]).toEqual([2, expect.stringContaining('--qemu-tree and --devices describe a build')]);
+  });
+});

@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { compareQemu } from '../../src/compare/compare-qemu.js';
+import { kataQemuReference } from '../../src/knowledge/kata-qemu-reference.js';
+import type { QemuReference } from '../../src/model/qemu-reference.js';
+import { readFlags } from '../../src/readers/qemu/read-flags.js';
+import { fixture } from '../helpers/corpus.js';
+
+const kata = kataQemuReference('x86_64');
+
+/** A reference of a few words, so each case shows one rule. */
+function reference(...words: string[]): QemuReference {
+  return { ...kata, build: readFlags(words.map((w) => `size\t\t${w}`).join('\n'), 'ref') };
+}
+const candidate = (text: string, version?: string) => ({ build: readFlags(text, 'cand'), ...(version ? { version } : {}) });
+const kinds = (report: ReturnType<typeof compareQemu>) => report.findings.map((f) => [f.code, f.kind, f.key, f.have]);
+
+describe('compareQemu: effective states, not spellings', () => {
+  // [reference words, candidate text, version, expected [code, kind, key, have]]; have is null where the candidate does not write the key
+  it.each([
+    [['--enable-vhost-user'], '--enable-vhost-user', '10.0.0', []],
+    [['--enable-vhost-user'], '--disable-vhost-user', '10.0.0', [['FD231', 'disabled', 'vhost_user', 'disabled']]],
+    [['--enable-vhost-user'], '--enable-kvm', '10.0.0', [['FD232', 'auto', 'vhost_user', null]]],
+    [['--enable-vhost-user'], '--without-default-features', '10.0.0', [['FD230', 'missing', 'vhost_user', null]]],
+    [['--enable-vhost-user'], '-Dvhost_user=enabled', '10.0.0', []],
+    // --without-default-features turns off auto features only: tcg defaults to enabled
+    [['--disable-tcg'], '--without-default-features', '10.0.0', [['FD233', 'extra', 'tcg', null]]],
+    [['--disable-xen'], '--without-default-features', '10.0.0', []],
+    [['--disable-xen'], '--enable-kvm', '10.0.0', [['FD233', 'extra', 'xen', null]]],
+    [['--disable-xen'], '--enable-xen', '10.0.0', [['FD233', 'extra', 'xen', 'enabled']]],
+    // booleans: --disable-qom-cast-debug against the version's default (true since 8.x, false in 7.2)
+    [['--disable-qom-cast-debug'], '--enable-kvm', '10.0.0', [['FD236', 'value', 'qom_cast_debug', null]]],
+    [['--disable-qom-cast-debug'], '--enable-kvm', '7.2.0', []],
+    [['--target-list=x86_64-softmmu'], '--target-list=aarch64-softmmu', '10.0.0', [['FD237', 'missing', 'target_list', 'aarch64-softmmu']]],
+    [['--target-list=x86_64-softmmu'], '--target-list=i386-softmmu,x86_64-softmmu', '10.0.0', []],
+    [['--enable-lto'], '--enable-kvm', '10.0.0', [['FD238', 'value', 'b_lto', null]]],
+    // path and toolchain options are not differences
+    [['--prefix=/opt/kata', '--extra-cflags=-O2'], '--prefix=/usr', '10.0.0', []],
+  ])('%j vs %j (QEMU %s)', (words, text, version, expected) => {
+    expect(kinds(compareQemu(reference(...words), candidate(text, version)))).toEqual(expected);
+  });
+
+  it('reports an option the candidate\'s version does not accept, at the candidate\'s line', () => {
+    const report = compareQemu(reference('--enable-kvm'), candidate('--enable-kvm\n--enable-virtiofsd', '8.2.0'));
+    expect(report.findings.map((f) => [f.code, f.key, f.candidate?.line])).toEqual([['FD234', '--enable-virtiofsd', 2]]);
+  });
+});
+
+describe('acceptance', () => {
+  it('Kata evaluated for QEMU 11.1 passes --disable-glusterfs, which 11.1 no longer accepts', () => {
+    const report = compareQemu(kata, { build: kata.build }, { version: '11.1.0', referenceVersion: '11.1.0' });
+    expect(report.findings.map((f) => [f.code, f.key])).toEqual([['FD234', '--disable-glusterfs']]);
+    // ... and for the QEMU it pins (11.0.1) Kata's own options are all accepted.
+    expect(compareQemu(kata, { build: kata.build }).findings).toEqual([]);
+  });
+
+  const mini = (year: string, version: string) =>
+    compareQemu(kata, candidate(readFileSync(fixture(`qemu/mini-${year}.flags`), 'utf8'), version));
+
+  it('a 2019 qemu-mini shaped build has vhost-user disabled: virtio-fs is impossible, with the error and the fix', () => {
+    const gap = mini('2019', '4.1.0').findings.find((f) => f.key === 'vhost_user');
+    expect([gap?.kind, gap?.have, gap?.candidate?.line]).toEqual(['disabled', 'disabled', 11]);
+    expect(gap?.hint?.symptom).toContain("'vhost-user-fs-pci' is not a valid device model name");
+    expect(gap?.hint?.fix).toContain('shared_fs');
+  });
+
+  it('its 2020 update enables vhost-user, and the gap is gone', () => {
+    const report = mini('2020', '4.2.0');
+    expect(report.findings.filter((f) => f.key === 'vhost_user' || f.key === 'seccomp')).toEqual([]);
+    expect(report.summary.satisfied).toBeGreaterThan(mini('2019', '4.1.0').summary.satisfied);
+  });
+});

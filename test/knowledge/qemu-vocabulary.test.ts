@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { acceptance, compareVersions, currentKey, optionDefault, optionKind } from '../../src/knowledge/qemu-vocabulary.js';
+import { corpus } from '../helpers/corpus.js';
+
+describe('the QEMU vocabulary', () => {
+  // [word, version, status]: the dated facts of qemu-sources.md §2.5 and the versions read
+  it.each([
+    ['--disable-glusterfs', '11.1.0', 'rejected'],
+    ['--disable-glusterfs', '11.0.1', 'accepted'],
+    ['--disable-glusterfs', '10.0.0', 'accepted'],
+    ['--enable-virtiofsd', '7.2.0', 'accepted'],
+    ['--enable-virtiofsd', '8.0.0', 'rejected'],
+    ['--enable-vnc-png', '7.2.0', 'rejected'],
+    ['--enable-png', '7.2.0', 'accepted'],
+    ['--disable-bluez', '4.2.0', 'accepted'],
+    ['--disable-bluez', '5.2.0', 'rejected'],
+    ['--without-default-features', '5.2.0', 'rejected'],
+    ['--without-default-features', '7.2.0', 'accepted'],
+    ['--enable-slirp=system', '5.2.0', 'accepted'],
+    ['--enable-slirp=system', '7.2.0', 'rejected'],
+    ['--with-devices-x86_64=microvm', '7.2.0', 'accepted'],
+    ['--target-list=x86_64-softmmu', '10.0.13', 'accepted'],
+    ['-Dvhost_user=enabled', '10.0.0', 'accepted'],
+    ['-Dno_such_option=enabled', '10.0.0', 'rejected'],
+    ['--rhel-version=9', '10.0.0', 'rejected'],
+    ['--disable-passt', '11.0.1', 'unverified'],
+    ['--enable-kvm', '12.0.0', 'accepted'],
+  ])('%s for QEMU %s: %s', (word, version, status) => {
+    expect(acceptance(word, version).status).toBe(status);
+  });
+
+  it('accepts every option Kata passes for the QEMU it pins, except those added after 10.0 (unverified)', () => {
+    const dump = readFileSync(corpus('qemu/kata-flags/kata-qemu-11.0.1-static-x86_64.dump'), 'utf8');
+    const options = dump.split('\n').filter((l) => /^[a-z,]+\t/.test(l)).map((l) => l.split('\t').at(-1)!.replace(/"/g, ''));
+    const verdicts = options.map((o) => [o, acceptance(o, '11.0.1').status]).filter(([, s]) => s !== 'accepted');
+    expect(verdicts).toEqual([['--disable-passt', 'unverified']]);
+  });
+
+  // [key, version, kind, default]: defaults change across versions (§2.3)
+  it.each([
+    ['vhost_user', '10.0.0', 'feature', 'auto'],
+    ['tcg', '10.0.0', 'feature', 'enabled'],
+    ['qom_cast_debug', '7.2.0', 'boolean', 'false'],
+    ['qom_cast_debug', '10.0.0', 'boolean', 'true'],
+    ['modules', '11.1.0', 'feature', 'disabled'],
+  ])('%s in QEMU %s is a %s defaulting to %s', (key, version, kind, value) => {
+    expect([optionKind(key), optionDefault(key, version)]).toEqual([kind, value]);
+  });
+
+  it('knows renames and orders versions numerically', () => {
+    expect([currentKey('vnc_png'), currentKey('libssh2'), currentKey('kvm')]).toEqual(['png', 'libssh', 'kvm']);
+    expect(compareVersions('10.0.13', '9.2.0')).toBeGreaterThan(0);
+    expect(compareVersions('7.2', '7.2.0')).toBe(0);
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { Build } from '../../../src/model/build.js';
+import { archOfTargets, normalizeBuild } from '../../../src/readers/qemu/normalize-build.js';
+
+function build(...words: Array<string | { text: string; unknown: string }>): Build {
+  const argv = words.map((w, i) => (typeof w === 'string' ? { text: w, origin: { file: 'f', line: i + 1 } } : { ...w, origin: { file: 'f', line: i + 1 } }));
+  return { id: 'main', tool: 'configure', argv, origin: { file: 'f', line: 1 } };
+}
+
+describe('normalizeBuild', () => {
+  it('lets the last word win and keeps the earlier ones as writers', () => {
+    const set = normalizeBuild(build('--disable-pie', '--enable-kvm', '--enable-pie'));
+    const pie = set.settings.get('pie')!;
+    expect([pie.value, pie.origin.line, pie.spelling]).toEqual(['enabled', 3, '--enable-pie']);
+    expect(pie.writers?.map((w) => [w.value, w.origin.line])).toEqual([['disabled', 1]]);
+    expect(set.diagnostics.map((d) => [d.code, d.line])).toEqual([['FD171', 3]]);
+  });
+
+  it('accumulates --extra-cflags (configure appends them)', () => {
+    const set = normalizeBuild(build('--extra-cflags=-O2', '--extra-cflags=-DCONFIG_MICROVM_DEFAULT=1'));
+    expect(set.settings.get('extra_cflags')?.value).toBe('-O2 -DCONFIG_MICROVM_DEFAULT=1');
+    expect(set.diagnostics).toEqual([]);
+  });
+
+  it('says nothing of a duplicate with the same value (harmless, as in Kata and qemu-mini)', () => {
+    expect(normalizeBuild(build('--enable-virtfs', '--enable-virtfs')).diagnostics).toEqual([]);
+  });
+
+  // [words, codes]
+  it.each([
+    [['--target-list=x86_64-softmmu', '--target-list-exclude=moxie-softmmu'], ['FD172']],
+    [['--enable-kvm', 'run_configure'], ['FD170']],
+    [[{ text: '--with-pkgversion=', unknown: '%(echo ...) is not run' }], ['FD340']],
+    [['--enable-kvm', '--target-list=x86_64-softmmu'], []],
+  ])('%j → %j', (words, codes) => {
+    expect(normalizeBuild(build(...words)).diagnostics.map((d) => d.code)).toEqual(codes);
+  });
+
+  // [target list, arch]
+  it.each([
+    ['x86_64-softmmu', 'x86_64'],
+    ['ppc64-softmmu', 'ppc64le'],
+    ['aarch64-softmmu,aarch64-linux-user', 'aarch64'],
+    ['i386-softmmu,x86_64-softmmu', undefined],
+    [undefined, undefined],
+  ])('the target list %j is for %j', (list, arch) => {
+    expect(archOfTargets(list)).toBe(arch);
+  });
+});
