@@ -9,6 +9,7 @@ import { diagnostic } from '../../model/diagnostic.js';
 import { DEFAULT_LIMITS, decodeInput } from '../decode-input.js';
 import type { ReadHost } from '../host.js';
 import { readDeviceMak } from './read-device-mak.js';
+import type { KataDeviceEntry } from './read-qemu-devices.js';
 
 /** QEMU's softmmu targets for each arch, the first present in Kata's directory being used. */
 const TARGETS: Readonly<Record<string, readonly string[]>> = {
@@ -20,18 +21,10 @@ const TARGETS: Readonly<Record<string, readonly string[]>> = {
 /** Includes followed: QEMU's own files nest two deep. */
 const MAX_INCLUDES = 8;
 
-export interface DefaultConfigEntry {
-  readonly key: string;
-  readonly value: string;
-  /** The .mak file, as a path inside the checkout. */
-  readonly file: string;
-  readonly line: number;
-}
-
 export interface DefaultConfigs {
   readonly target: string;
   /** Settings in the order QEMU reads them, an include's in place of the include line. */
-  readonly entries: readonly DefaultConfigEntry[];
+  readonly entries: readonly KataDeviceEntry[];
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -39,7 +32,7 @@ export interface DefaultConfigs {
 export async function readDefaultConfigs(root: string, dir: string, arch: string, host: ReadHost): Promise<DefaultConfigs | undefined> {
   for (const target of TARGETS[arch] ?? []) {
     if ((await host.kind(`${root}/${dir}/${target}.mak`)) !== 'file') continue;
-    const entries: DefaultConfigEntry[] = [];
+    const entries: KataDeviceEntry[] = [];
     const diagnostics: Diagnostic[] = [];
     const read = async (name: string, depth: number): Promise<void> => {
       const file = `${dir}/${name}`;

@@ -15,31 +15,15 @@ import { bareVersion, readText, yamlValue } from './kata-layout.js';
 import { readConfigureHypervisor } from './read-configure-hypervisor.js';
 import { readDefaultConfigs } from './read-default-configs.js';
 import { readQemuDevices } from './read-qemu-devices.js';
+import type { KataDeviceData } from './read-qemu-devices.js';
+
+export type { KataDeviceData, KataDeviceEntry } from './read-qemu-devices.js';
 
 /** kata-deploy's QEMU build suffixes (kata-deploy-binaries.sh install_qemu_*); `plain` is kata-qemu itself. */
 export const QEMU_FLAVORS: readonly string[] = ['plain', 'no-shared-fs', 'snp-experimental', 'tdx-experimental'];
 
 /** The arches Kata 1.x built QEMU for (configure-hypervisor.sh's cross-compilation cases). */
 const KATA1_ARCHES: readonly string[] = ['x86_64', 'aarch64', 'ppc64le', 's390x'];
-
-export interface KataDeviceEntry {
-  readonly key: string;
-  readonly value: string;
-  /** The file and line that set it: build-qemu.sh, or a Kata 1.x .mak file. */
-  readonly file: string;
-  readonly line: number;
-  /** The build-qemu.sh group the line belongs to (`_COMMON_DEVS`), when it does. */
-  readonly group?: string;
-}
-
-export interface KataDeviceData {
-  /** The QEMU target whose device list Kata sets (`i386-softmmu` for x86_64). */
-  readonly target: string;
-  readonly entries: readonly KataDeviceEntry[];
-  /** QOM type names build-qemu.sh checks in the built binary (`-device help`, `-object help`). */
-  readonly qomDevices: readonly string[];
-  readonly qomObjects: readonly string[];
-}
 
 /** What the built-in profile ships (src/knowledge/kata-qemu-build.json). */
 export interface KataQemuData {
@@ -98,10 +82,7 @@ export async function readKataQemu(layout: KataLayout, host: ReadHost, inputs: K
         const result = readQemuDevices(build, { arch, flavor });
         if (!result.devices) continue;
         keep(result.diagnostics);
-        (devices[arch] ??= {})[flavor] = {
-          ...result.devices,
-          entries: result.devices.entries.map((e) => ({ key: e.key, value: e.value, file: build.file, line: e.line, ...(e.group ? { group: e.group } : {}) })),
-        };
+        (devices[arch] ??= {})[flavor] = result.devices;
       } else if (kata1) {
         const list = await readDefaultConfigs(layout.root, layout.defaultConfigs!, arch, host);
         if (list) {

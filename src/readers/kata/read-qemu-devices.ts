@@ -19,25 +19,28 @@ export interface DeviceInputs {
   readonly flavor: string;
 }
 
-/** One device line Kata appends: the key, its value, its line in the script, and its group (`_COMMON_DEVS`). */
-export interface KataDevice {
+/** One device setting of Kata's: the key, its value, the file and line that set it, and its group. */
+export interface KataDeviceEntry {
   readonly key: string;
   readonly value: string;
+  /** build-qemu.sh, or a Kata 1.x .mak file. */
+  readonly file: string;
   readonly line: number;
+  /** The build-qemu.sh group the line belongs to (`_COMMON_DEVS`), when it does. */
   readonly group?: string;
 }
 
-export interface KataDeviceSet {
-  /** The QEMU target whose default.mak the lines are appended to (`i386-softmmu` for x86_64). */
+export interface KataDeviceData {
+  /** The QEMU target whose device list Kata sets (`i386-softmmu` for x86_64). */
   readonly target: string;
-  readonly entries: readonly KataDevice[];
-  /** What verify_devices and verify_objects check in the built binary: QOM type names. */
+  readonly entries: readonly KataDeviceEntry[];
+  /** QOM type names build-qemu.sh checks in the built binary (`-device help`, `-object help`). */
   readonly qomDevices: readonly string[];
   readonly qomObjects: readonly string[];
 }
 
 export interface DevicesResult {
-  readonly devices?: KataDeviceSet;
+  readonly devices?: KataDeviceData;
   readonly diagnostics: readonly Diagnostic[];
   /** Why build-qemu.sh stops, or appends nothing, for this arch and flavour. */
   readonly failed?: string;
@@ -76,10 +79,10 @@ export function readQemuDevices(script: ShellScript, inputs: DeviceInputs): Devi
   }
   const groups = groupLines(script);
   const lines = splitLines(content);
-  const entries = readDeviceMak(lines.map((l) => l.text).join('\n')).entries.map(([key, value, n]): KataDevice => {
+  const entries = readDeviceMak(lines.map((l) => l.text).join('\n')).entries.map(([key, value, n]): KataDeviceEntry => {
     const line = lines[n - 1]!.origin.line;
     const group = groups.get(line);
-    return { key, value, line, ...(group ? { group } : {}) };
+    return { key, value, file: script.file, line, ...(group ? { group } : {}) };
   });
   return { devices: { target, entries, qomDevices: qom.devices, qomObjects: qom.objects }, diagnostics };
 }

@@ -67,6 +67,6 @@ describe('where each device line comes from', () => {
     ['CONFIG_Q35', lineOf("\tprintf 'CONFIG_Q35=y"), undefined],
     ['CONFIG_PVPANIC_ISA', lineOf("\tprintf 'CONFIG_Q35=y"), undefined],
   ])('%s', (key, line, group) => {
-    expect(devices?.entries.find((e) => e.key === key)).toEqual({ key, value: 'y', line, ...(group ? { group } : {}) });
+    expect(devices?.entries.find((e) => e.key === key)).toEqual({ key, value: 'y', file: SCRIPT, line, ...(group ? { group } : {}) });
   });
 });
