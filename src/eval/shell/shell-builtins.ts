@@ -218,7 +218,7 @@ function evalBuiltin(state: ShellState, { args, line }: BuiltinCall): ExitStatus
 }
 
 /** Writes bash's message for a failed builtin to stderr and returns its status. */
-export function fail(state: ShellState, message: string, line: number, status: number): number {
+function fail(state: ShellState, message: string, line: number, status: number): number {
   write(state, state.stderr, knownString(`${message}\n`, originAt(state, line)), line);
   return status;
 }

@@ -87,7 +87,7 @@ export function withText(value: ShellString, text: string, origin: Origin = valu
 }
 
 /** The index order bash lists an indexed array in. */
-export function indexedValues(items: ReadonlyMap<number, ShellString>): ShellString[] {
+function indexedValues(items: ReadonlyMap<number, ShellString>): ShellString[] {
   return [...items.keys()].sort((a, b) => a - b).map((k) => items.get(k)!);
 }
 
