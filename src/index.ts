@@ -38,12 +38,37 @@ export type { Clause, Declaration, KconfigExpr, KconfigItem, SourceItem } from '
 export { parseMinikconf } from './eval/minikconf/parse-minikconf.js';
 export type { ParsedKconfig } from './eval/minikconf/parse-minikconf.js';
 
+// static evaluation
+export { evaluateShell, runShell } from './eval/shell/evaluate-shell.js';
+export type { ShellOptions, ShellRun } from './eval/shell/evaluate-shell.js';
+export { parseShell } from './eval/shell/parse-shell.js';
+export type { ShellScript } from './eval/shell/shell-ast.js';
+export { DEFAULT_SHELL_LIMITS } from './eval/shell/shell-state.js';
+export type { CommandCall, CommandHook, CommandResult, ExitStatus, FileWrite, ShellLimits } from './eval/shell/shell-state.js';
+export { textOf } from './eval/shell/shell-value.js';
+export type { Piece, ShellString, ShellVariable } from './eval/shell/shell-value.js';
+export { TEXT_COMMANDS } from './eval/shell/text-commands.js';
+
 // readers
 export { DEFAULT_LIMITS, decodeInput } from './readers/decode-input.js';
 export type { InputLimits } from './readers/decode-input.js';
 export type { PathKind, ReadHost } from './readers/host.js';
+export { findKataLayout } from './readers/kata/kata-layout.js';
+export type { KataLayout } from './readers/kata/kata-layout.js';
+export { kataKernelFlavorsOf, kataKernelRequirements, kataKernelSelection } from './readers/kata/kernel-requirements.js';
+export { kataQemuBuildOf, kataQemuDevicesOf, kataQemuFlavorsOf, kataQemuOptionsOf } from './readers/kata/qemu-requirements.js';
+export type { KataQemuOption } from './readers/kata/qemu-requirements.js';
+export { readConfigureHypervisor } from './readers/kata/read-configure-hypervisor.js';
+export type { ConfigureInputs, ConfigureResult } from './readers/kata/read-configure-hypervisor.js';
 export { readKataKernel } from './readers/kata/read-kata-kernel.js';
 export type { KataKernelData, KataSourceInfo } from './readers/kata/read-kata-kernel.js';
+export { readKataQemu } from './readers/kata/read-kata-qemu.js';
+export type { KataDeviceData, KataDeviceEntry, KataQemuData } from './readers/kata/read-kata-qemu.js';
+export { readKataReference } from './readers/kata/read-kata-reference.js';
+export type { KataReference, KataReferenceOptions } from './readers/kata/read-kata-reference.js';
+export { readQemuDevices } from './readers/kata/read-qemu-devices.js';
+export { selectKataFragments } from './readers/kata/select-kata-fragments.js';
+export type { KernelBuildOptions } from './readers/kata/select-kata-fragments.js';
 export { annotationsConfig } from './readers/kconfig/annotations-config.js';
 export { debianConfigFiles } from './readers/kconfig/debian-config-files.js';
 export type { DebianSelection } from './readers/kconfig/debian-config-files.js';
@@ -84,7 +109,8 @@ export type { Word } from './readers/qemu/split-words.js';
 export { inflateXz, readInputText } from './readers/read-input-text.js';
 
 // knowledge
-export { kataKernelFlavors, kataKernelProfile } from './knowledge/kata-kernel-profile.js';
+export { kataKernelData, kataKernelFlavors, kataKernelProfile } from './knowledge/kata-kernel-profile.js';
+export { KATA_QEMU_REFERENCES, kataQemuBuild, kataQemuData, kataQemuDevices, kataQemuFlavors, kataQemuOptions } from './knowledge/kata-qemu-profile.js';
 export { kataQemuArches, kataQemuReference, kataQemuVersion } from './knowledge/kata-qemu-reference.js';
 export { KERNEL_MODULES_SOURCE, kernelModuleNames } from './knowledge/kernel-module-names.js';
 export { DAX_CACHE, qemuConsequence } from './knowledge/qemu-consequences.js';

@@ -6,7 +6,8 @@ Usage:
   flagdiff kernel [options] CANDIDATE...   compare kernel configs with Kata's guest-kernel requirements
   flagdiff qemu   [options] CANDIDATE...   compare QEMU builds or binaries with Kata's QEMU build
   flagdiff check  [options]                this host: its kernel config and QEMU binary against Kata's
-  flagdiff show   [options] SOURCE...      print what flagdiff read: settings with the line of each
+  flagdiff show   [options] SOURCE...      print what flagdiff read: settings with the line of each,
+                                           or Kata's kernel, QEMU options and devices
 
 Run 'flagdiff <command> --help' for the options of a command.
 
@@ -50,18 +51,23 @@ annotations (FORMAT 4). Partial sources (Fedora dist-git configs, trees) leave d
 what they do not mention is reported unknown, not missing.
 
 Options:
-  -r, --reference REF   kata (the built-in Kata profile, the default), or fragment files and
-                        directories of *.conf, merged in the order given (repeatable)
+  -r, --reference REF   kata (the built-in Kata profile, the default), a Kata checkout (read
+                        live, its lints reported), or fragment files and directories of *.conf,
+                        merged in the order given (repeatable)
       --arch ARCH       x86_64 aarch64 s390x ppc64le riscv64 (repeatable: one report per arch);
                         default: the candidate's own, from its header
-      --flavor NAME     built-in profile flavour (default: plain)
+      --flavor NAME     Kata's build: plain (default), confidential, measured, nvidia-gpu, debug,
+                        signing, kata-deploy (what kata-deploy ships), dragonball-experimental,
+                        arm-experimental; combine with + (confidential+measured)
+      --kernel-version V  the kernel version for Kata's whitelist-<V>.conf (default: Kata's pin)
       --layout L        config | redhat-configs | debian-config | ubuntu-annotations (default: detected)
       --variant NAME    for trees: x86_64-debug-fedora, amd64_none_cloud-amd64, amd64-generic or a
                         flavour of --arch (default: the tree's default for the arch)
-${MODULES_AND_OUTPUT}
-Examples:
+${MODULES_AND_OUTPUT}Examples:
   flagdiff kernel /boot/config-$(uname -r)
   flagdiff kernel --arch aarch64 --format json config-arm64
+  flagdiff kernel --flavor kata-deploy --arch aarch64 config-arm64
+  flagdiff kernel -r ~/src/kata-containers .config
   flagdiff kernel -r fragments/common -r fragments/x86_64 .config
   flagdiff kernel --variant x86_64-debug-fedora redhat/configs
   flagdiff kernel --arch x86_64 --variant cloud-amd64 debian/config
@@ -89,15 +95,31 @@ export const SHOW_HELP = `Usage: flagdiff show [options] SOURCE...
 Prints what flagdiff read from each SOURCE, normalised and sorted, with the file and line of every
 value and the earlier assignments it overrode.
 
-SOURCE is kata (the built-in profile), a kernel config file, a fragment directory, or - for stdin.
+SOURCE is kata, a Kata checkout, a kernel config file, a fragment directory, or - for stdin.
+
+Options for Kata:
+  -r, --reference REF   with SOURCE kata: kata (built in, the default), kata-1.x (built in, QEMU
+                        only), or a Kata checkout, read live
+      --domain D        kernel (default): the guest-kernel requirements; qemu: configure-hypervisor.sh's
+                        options in its order, with its tags; devices: build-qemu.sh's device list
+      --arch ARCH       the arches to show (repeatable; default: all Kata builds)
+      --flavor NAME     kernel: plain (default), confidential, measured, nvidia-gpu, debug, signing,
+                        kata-deploy, a build type, or a + combination; qemu and devices: plain,
+                        no-shared-fs, snp-experimental, tdx-experimental
+      --qemu-version V  evaluate a checkout's scripts for this QEMU version (default: its pin)
+      --kernel-version V  the kernel version for the whitelist (default: Kata's pin)
 
 Options:
-      --arch ARCH       for kata: the arches to show (repeatable; default: all)
-      --flavor NAME     for kata: the flavour (default: plain)
   -f, --format F        text (default) | json
   -o, --output FILE     write to FILE instead of standard output
       --no-color        no colour (also NO_COLOR=1); --color forces it
   -h, --help            this text
+
+Examples:
+  flagdiff show kata --arch x86_64 --domain qemu
+  flagdiff show kata --domain devices --flavor no-shared-fs
+  flagdiff show ~/src/kata-containers --domain qemu --qemu-version 10.0.0
+  flagdiff show .config
 `;
 
 export const QEMU_HELP = `Usage: flagdiff qemu [options] CANDIDATE...

@@ -1,4 +1,4 @@
-/** `flagdiff kernel`: kernel configs against Kata's guest-kernel requirements or given fragments. */
+/** `flagdiff kernel`: kernel configs against Kata's guest-kernel requirements (built in, or a checkout's) or given fragments. */
 import { compareKernel } from '../compare/compare-kernel.js';
 import type { KernelCompareOptions } from '../compare/compare-kernel.js';
 import type { Arch } from '../model/arch.js';
@@ -8,11 +8,13 @@ import type { Report } from '../model/report.js';
 import type { Profile } from '../model/requirement.js';
 import { KERNEL_LAYOUTS, loadKernelCandidate } from '../readers/kconfig/load-kernel-candidate.js';
 import type { KernelLayout } from '../readers/kconfig/load-kernel-candidate.js';
+import { kataKernelRequirements } from '../readers/kata/kernel-requirements.js';
 import { loadFragments } from '../readers/kconfig/load-kconfig.js';
 import type { ReadHost } from '../readers/host.js';
 import { loadModuleEvidence } from '../readers/modules/load-module-evidence.js';
 import { UsageError } from './io.js';
 import type { CliIo } from './io.js';
+import { isKataReference, loadKataSource, orUsageError } from './kata-source.js';
 import { nodeHost } from './node-host.js';
 import { COMMON_OPTIONS, FAIL_ON, REPORT_OPTIONS, oneOf, parseArches, parseCommand } from './options.js';
 import { FORMATS } from './render-document.js';
@@ -23,6 +25,7 @@ const OPTIONS = {
   reference: { type: 'string', short: 'r', multiple: true },
   arch: { type: 'string', multiple: true },
   flavor: { type: 'string', default: 'plain' },
+  'kernel-version': { type: 'string' },
   modules: { type: 'boolean' },
   'initramfs-modules': { type: 'string', multiple: true },
   layout: { type: 'string' },
@@ -39,28 +42,32 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
 
   const host = nodeHost(io.stdin ? { stdin: io.stdin } : {});
   const references = values.reference ?? ['kata'];
-  const builtIn = references.length === 1 && references[0] === 'kata';
-  const fragments = builtIn ? undefined : await loadFragments(references, host);
+  const kataName = references.length === 1 && (await isKataReference(references[0]!, host)) ? references[0]! : undefined;
+  const kernelVersion = values['kernel-version'];
+  const kata = kataName ? await loadKataSource(kataName, host, { for: 'kernel', ...(kernelVersion ? { kernelVersion } : {}) }) : undefined;
+  if (kata && !kata.kernel) throw new UsageError(`the ${kata.name} reference has no guest-kernel profile (it is for QEMU)`);
+  const fragments = kata ? undefined : await loadFragments(references, host);
 
   const layout = values.layout === undefined ? undefined : oneOf('layout', values.layout, KERNEL_LAYOUTS);
   const compareOptions = await moduleOptions(values.modules === true, values['initramfs-modules'] ?? [], host);
 
   const builtIns = new Map<Arch, Profile>();
-  const kata = builtIn ? await import('../knowledge/kata-kernel-profile.js') : undefined;
   const loaded = new Map<string, Promise<ConfigSet>>();
   const compared: Array<{ profile: Profile; candidate: ConfigSet; report: Report }> = [];
   for (const path of positionals) {
     for (const asked of arches.length ? arches : [undefined]) {
       const candidate = await loadCandidate(loaded, path, host, { layout, variant: values.variant, arch: asked });
       const arch = asked ?? (candidate.meta.arch as Arch | undefined);
-      if (builtIn && !arch) {
+      if (kata && !arch) {
         throw new UsageError(`cannot tell which architecture ${path} is for (no "# Linux/<arch> ... Kernel Configuration" header); pass --arch`);
       }
       const profile = fragments
         ? referenceProfile(fragments, references, arch)
-        : (builtIns.get(arch!) ?? builtIns.set(arch!, builtInProfile(kata!, arch!, values.flavor)).get(arch!)!);
+        : (builtIns.get(arch!) ?? builtIns.set(arch!, orUsageError(() => kataKernelRequirements(kata!.kernel!, arch!, values.flavor, kernelVersion))).get(arch!)!);
       const report = compareKernel(profile, candidate, compareOptions.options);
-      const withEvidence = compareOptions.diagnostics.length ? { ...report, diagnostics: [...report.diagnostics, ...compareOptions.diagnostics] } : report;
+      // A checkout read live is what the user is checking too: its lints and reading problems belong in the report.
+      const more = [...compareOptions.diagnostics, ...(kata?.live ? [...kata.diagnostics, ...kata.kernel!.lints] : [])];
+      const withEvidence = more.length ? { ...report, diagnostics: [...report.diagnostics, ...more] } : report;
       compared.push({ profile, candidate, report: withEvidence });
     }
   }
@@ -99,10 +106,9 @@ export async function moduleOptions(modules: boolean, evidencePaths: readonly st
   return { options: { modules: true, moduleEvidence: evidence, moduleNamesOf: kernelModuleNames } satisfies KernelCompareOptions, diagnostics };
 }
 
+/** The built-in profile of an arch and flavour; one Kata does not build is a usage error saying why. */
 export function builtInProfile(kata: Knowledge, arch: Arch, flavor: string): Profile {
-  const flavors = kata.kataKernelFlavors(arch);
-  if (!flavors.includes(flavor)) throw new UsageError(`the built-in Kata profile has no ${flavor} flavour for ${arch}; it has ${flavors.join(', ')}`);
-  return kata.kataKernelProfile(arch, flavor);
+  return orUsageError(() => kata.kataKernelProfile(arch, flavor));
 }
 
 function referenceProfile(fragments: ConfigSet, references: readonly string[], arch: Arch | undefined): Profile {

@@ -1,36 +1,50 @@
-/** `flagdiff show`: what flagdiff read, normalised, with origins. */
+/** `flagdiff show`: what flagdiff read, normalised, with origins; for Kata, its kernel, QEMU options or devices. */
 import { ARCHES } from '../model/arch.js';
+import type { Arch } from '../model/arch.js';
 import { loadFragments, loadKconfig } from '../readers/kconfig/load-kconfig.js';
 import { formatSettingsJson, formatSettingsText } from '../report/format-settings.js';
 import type { Shown } from '../report/format-settings.js';
 import { chooseStyle } from './color.js';
 import { EXIT, UsageError } from './io.js';
 import type { CliIo } from './io.js';
+import type { KataSource } from './kata-source.js';
+import { isKataReference, loadKataSource, orUsageError } from './kata-source.js';
 import { nodeHost } from './node-host.js';
 import { COMMON_OPTIONS, oneOf, parseArches, parseCommand } from './options.js';
 import { writeOutput } from './write-output.js';
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
+  reference: { type: 'string', short: 'r' },
+  domain: { type: 'string', default: 'kernel' },
   arch: { type: 'string', multiple: true },
   flavor: { type: 'string', default: 'plain' },
+  'qemu-version': { type: 'string' },
+  'kernel-version': { type: 'string' },
 } as const;
+
+const DOMAINS = ['kernel', 'qemu', 'devices'] as const;
+type ShowDomain = (typeof DOMAINS)[number];
 
 export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommand(args, OPTIONS);
   const format = oneOf('format', values.format, ['text', 'json']);
+  const domain = oneOf('domain', values.domain, DOMAINS);
   const arches = parseArches(values.arch);
   if (positionals.length === 0) throw new UsageError('no SOURCE given');
 
   const host = nodeHost(io.stdin ? { stdin: io.stdin } : {});
   const shown: Shown[] = [];
   for (const source of positionals) {
-    if (source === 'kata') {
-      const { kataKernelFlavors, kataKernelProfile } = await import('../knowledge/kata-kernel-profile.js');
-      for (const arch of arches.length ? arches : ARCHES.filter((a) => kataKernelFlavors(a).includes(values.flavor))) {
-        if (!kataKernelFlavors(arch).includes(values.flavor)) throw new UsageError(`the built-in Kata profile has no ${values.flavor} flavour for ${arch}`);
-        shown.push({ kind: 'profile', profile: kataKernelProfile(arch, values.flavor) });
-      }
+    const reference = source === 'kata' ? (values.reference ?? 'kata') : source;
+    if (source === 'kata' || (await isKataReference(source, host))) {
+      const versions = {
+        for: domain === 'kernel' ? ('kernel' as const) : ('qemu' as const),
+        ...(values['qemu-version'] ? { qemuVersion: values['qemu-version'] } : {}),
+        ...(values['kernel-version'] ? { kernelVersion: values['kernel-version'] } : {}),
+      };
+      if (!(await isKataReference(reference, host))) throw new UsageError(`${reference} is not a Kata reference: give kata, kata-1.x or a Kata checkout`);
+      shown.push(...(await showKata(await loadKataSource(reference, host, versions), domain, arches, values.flavor, values['kernel-version'])));
     } else if ((await host.kind(source)) === 'directory') {
       shown.push({ kind: 'config', config: await loadFragments([source], host) });
     } else {
@@ -41,4 +55,52 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const text = format === 'json' ? formatSettingsJson(shown) : formatSettingsText(shown, values.output ? undefined : await chooseStyle(io, values.color));
   await writeOutput(text, io, values.output);
   return EXIT.ok;
+}
+
+/** One entry per arch: every arch Kata builds for in that domain and flavour, unless --arch names some. */
+async function showKata(kata: KataSource, domain: ShowDomain, arches: readonly Arch[], flavor: string, kernelVersion: string | undefined): Promise<Shown[]> {
+  if (domain === 'kernel') {
+    if (!kata.kernel) throw new UsageError(`the ${kata.name} reference has no guest-kernel profile (it is for QEMU); try --domain qemu`);
+    const { kataKernelRequirements } = await import('../readers/kata/kernel-requirements.js');
+    const chosen = arches.length ? arches : ARCHES.filter((a) => canBuild(() => kataKernelRequirements(kata.kernel!, a, flavor)));
+    if (chosen.length === 0) orUsageError(() => kataKernelRequirements(kata.kernel!, 'x86_64', flavor));
+    // Kata's lints are about its tree, not an arch: they head the first entry only.
+    return chosen.map((arch, i) => ({
+      kind: 'profile',
+      profile: orUsageError(() => kataKernelRequirements(kata.kernel!, arch, flavor, kernelVersion)),
+      diagnostics: i === 0 ? [...kata.diagnostics, ...kata.kernel!.lints] : [],
+    }));
+  }
+  const qemu = kata.qemu;
+  if (!qemu) throw new UsageError(`the QEMU version ${kata.name} builds is not known: pass --qemu-version`);
+  const { kataQemuDevicesOf, kataQemuFlavorsOf, kataQemuOptionsOf } = await import('../readers/kata/qemu-requirements.js');
+  const has = (arch: string) => (domain === 'qemu' ? qemu.options : qemu.devices)[arch]?.[flavor] !== undefined;
+  const chosen: string[] = arches.length ? [...arches] : ARCHES.filter(has);
+  const read = domain === 'qemu' ? kataQemuOptionsOf : kataQemuDevicesOf;
+  // No arch has it: the reader says why (a QEMU pinned elsewhere, or a flavour Kata does not build).
+  if (chosen.length === 0) orUsageError(() => read(qemu, ARCHES.find((a) => kataQemuFlavorsOf(qemu, a).length) ?? 'x86_64', flavor));
+  const file = domain === 'qemu' ? qemu.configureScript : qemu.deviceSource;
+  const lints = [...kata.diagnostics, ...qemu.lints.filter((d) => d.file === file)];
+  return chosen.map((arch, i): Shown => {
+    const diagnostics = i === 0 ? lints : [];
+    if (domain === 'devices') {
+      const profile = orUsageError(() => kataQemuDevicesOf(qemu, arch, flavor));
+      const set = qemu.devices[arch]![flavor]!;
+      const meta: Record<string, string> = { ...profile.meta };
+      if (set.qomDevices.length) meta.qomDevices = set.qomDevices.join(' ');
+      if (set.qomObjects.length) meta.qomObjects = set.qomObjects.join(' ');
+      return { kind: 'profile', profile: { ...profile, meta }, diagnostics };
+    }
+    const options = orUsageError(() => kataQemuOptionsOf(qemu, arch, flavor));
+    return { kind: 'kata-options', name: flavor === 'plain' ? kata.name : `${kata.name} (${flavor})`, source: `${qemu.repository}@${qemu.commit.slice(0, 12)}`, arch, flavor, qemuVersion: qemu.qemuVersion, tags: qemu.tags, options, diagnostics };
+  });
+}
+
+function canBuild(build: () => unknown): boolean {
+  try {
+    build();
+    return true;
+  } catch {
+    return false;
+  }
 }

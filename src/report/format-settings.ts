@@ -1,21 +1,29 @@
 /** `flagdiff show`: what flagdiff read, normalised, each value with the line it came from. */
 import type { ConfigSet } from '../model/config-set.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import { formatOrigin } from '../model/origin.js';
 import type { Profile } from '../model/requirement.js';
 import type { Assignment } from '../model/setting.js';
 import { waives } from '../model/waiver.js';
+import { formatKataOptionsText, kataOptionsJson } from './format-kata-options.js';
+import type { KataOptionsShown } from './format-kata-options.js';
 import { VERSION } from './report-document.js';
 import { PLAIN_STYLE } from './text-style.js';
 import type { TextStyle } from './text-style.js';
 
-/** A configuration as read, or the requirements of a reference. */
-export type Shown = { readonly kind: 'config'; readonly config: ConfigSet } | { readonly kind: 'profile'; readonly profile: Profile };
+/** A configuration as read, the requirements of a reference (with problems found in it), or Kata's configure options. */
+export type Shown =
+  | { readonly kind: 'config'; readonly config: ConfigSet }
+  | { readonly kind: 'profile'; readonly profile: Profile; readonly diagnostics?: readonly Diagnostic[] }
+  | KataOptionsShown;
 
 export function formatSettingsJson(shown: readonly Shown[]): string {
   const sources = shown.map((s) =>
     s.kind === 'config'
       ? { kind: s.kind, domain: s.config.domain, meta: s.config.meta, settings: sortedValues(s.config.settings), diagnostics: s.config.diagnostics }
-      : { kind: s.kind, ...s.profile, requirements: sortedValues(s.profile.requirements) },
+      : s.kind === 'profile'
+        ? { kind: s.kind, ...s.profile, requirements: sortedValues(s.profile.requirements), diagnostics: s.diagnostics ?? [] }
+        : kataOptionsJson(s),
   );
   return `${JSON.stringify({ schemaVersion: 1, tool: { name: 'flagdiff', version: VERSION }, sources }, null, 2)}\n`;
 }
@@ -30,11 +38,14 @@ export function formatSettingsText(shown: readonly Shown[], style: TextStyle = P
       out.push(style.heading(`# ${meta.source}: ${facts.filter(Boolean).join(' ')}, ${settings.length} settings`));
       for (const d of s.config.diagnostics) out.push(`# ${d.level} ${d.code} ${d.file}${d.line ? `:${d.line}` : ''}: ${d.message}`);
       for (const setting of settings) out.push(line(`${setting.key}=${setting.value}`, '', setting, style));
+    } else if (s.kind === 'kata-options') {
+      out.push(...formatKataOptionsText(s, style));
     } else {
       const { profile } = s;
       const requirements = sortedValues(profile.requirements);
-      const facts = [profile.domain, profile.arch, profile.flavor].filter(Boolean).join(' ');
+      const facts = [profile.domain, profile.meta?.subdomain, profile.arch, profile.flavor, profile.meta?.target].filter(Boolean).join(' ');
       out.push(style.heading(`# ${profile.name} (${profile.source}): ${facts}, ${requirements.length} requirements`));
+      for (const d of s.diagnostics ?? []) out.push(`# ${d.level} ${d.code} ${d.file}${d.line ? `:${d.line}` : ''}: ${d.message}`);
       for (const r of requirements) {
         const absent = profile.waivers?.waivers.some((w) => waives(w, { key: r.key, kind: 'missing', domain: profile.domain, arch: profile.arch ?? null }));
         const tags = `[${r.reasons.join(', ')}]${absent ? ' may be absent' : ''}`;

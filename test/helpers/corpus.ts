@@ -1,5 +1,5 @@
 /** The shared real-world corpus. Tests that need it fail loudly when it is not there. */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
@@ -25,3 +25,23 @@ export const FEDORA_X86 = 'kernel/fedora/kernel-7.2.0-rc6-x86_64-fedora.config';
 export const UBUNTU_TESTS = 'kernel/ubuntu/annotations-tests';
 export const DEBIAN_LAYERED = 'kernel/debian/layered-6.0rc4';
 export const REDHAT_CONFIGS = 'kernel/redhat-configs';
+
+/** The corpus dumps of configure-hypervisor.sh -ds kata-qemu ARCH: reference, arch, dump name. */
+export const KATA_DUMPS: readonly (readonly [string, string, string])[] = [
+  ['kata', 'x86_64', 'kata-qemu-11.0.1-static-x86_64'],
+  ['kata', 'aarch64', 'kata-qemu-11.0.1-static-aarch64'],
+  ['kata', 's390x', 'kata-qemu-11.0.1-static-s390x'],
+  ['kata', 'ppc64le', 'kata-qemu-11.0.1-static-ppc64le'],
+  ['kata-1.x', 'x86_64', 'kata-1.x-qemu-5.0.0-static-x86_64'],
+];
+
+/** A dump's lines: the option lines (`tags<TAB><TAB>option`), and the tags legend of its header. */
+export function kataDump(name: string): { options: string[]; tags: Record<string, string> } {
+  const lines = readFileSync(corpus(`qemu/kata-flags/${name}.dump`), 'utf8').split('\n');
+  const tags: Record<string, string> = {};
+  for (const line of lines) {
+    const legend = /^#\s+(\S+)\t(.*)\.$/.exec(line);
+    if (legend) tags[legend[1]!] = legend[2]!;
+  }
+  return { options: lines.filter((l) => l.includes('\t\t') && !l.startsWith('#')), tags };
+}

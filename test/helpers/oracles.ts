@@ -16,3 +16,14 @@ export const cmarkGfmMissing: string = PROGRAM_MISSING('cmark-gfm', 'cmark-gfm')
 export const patchMissing: string = PROGRAM_MISSING('patch', 'patch');
 if (ORACLES_REQUIRED && !cmarkGfm) throw new Error(cmarkGfmMissing);
 if (ORACLES_REQUIRED && !patch) throw new Error(patchMissing);
+
+/** The Debian package of each tool the shell evaluator is compared with. */
+const PACKAGE: Readonly<Record<string, string>> = { bash: 'bash', sort: 'coreutils', cut: 'coreutils', tr: 'coreutils', grep: 'grep', bc: 'bc' };
+
+/** A real tool (bash, sort, grep, ...) to compare an emulation with, and the reason when it is missing. */
+export function tool(name: string): { path: string | undefined; missing: string } {
+  const path = findProgram(name) as string | undefined;
+  const missing = PROGRAM_MISSING(name, PACKAGE[name] ?? name) as string;
+  if (ORACLES_REQUIRED && !path) throw new Error(missing);
+  return { path, missing };
+}

@@ -1,0 +1,84 @@
+/** Kata's QEMU build as the model's types: the configure invocation (a Build) and the device requirements (a Profile). */
+import type { Argument, Build } from '../../model/build.js';
+import type { Profile, Requirement } from '../../model/requirement.js';
+import type { KataQemuData } from './read-kata-qemu.js';
+
+/** One of Kata's configure options in the order configure-hypervisor.sh gives them. */
+export interface KataQemuOption {
+  /** Kata's tags: why it passes the option (`size`, `security`, ...). */
+  readonly tags: readonly string[];
+  /** As the script prints it (`--extra-cflags=" -O2"`); configure receives it after xargs' quote removal. */
+  readonly option: string;
+  readonly origin: { readonly file: string; readonly line: number };
+}
+
+/** Flavours with options or devices for the arch. */
+export function kataQemuFlavorsOf(kata: KataQemuData, arch: string): string[] {
+  return [...new Set([...Object.keys(kata.options[arch] ?? {}), ...Object.keys(kata.devices[arch] ?? {})])];
+}
+
+export function kataQemuOptionsOf(kata: KataQemuData, arch: string, flavor = 'plain'): KataQemuOption[] {
+  const entries = kata.options[arch]?.[flavor];
+  if (!entries) throw new RangeError(noBuild(kata, arch, flavor, 'configure options'));
+  return entries.map(([tags, option, line]) => ({ tags: tags.split(',').filter(Boolean), option, origin: { file: kata.configureScript, line } }));
+}
+
+/** The configure invocation build-qemu.sh makes (`configure-hypervisor.sh -s ... | xargs ./configure`), each word with its tags. */
+export function kataQemuBuildOf(kata: KataQemuData, arch: string, flavor = 'plain'): Build {
+  const argv: Argument[] = kataQemuOptionsOf(kata, arch, flavor).flatMap((o) => xargsWords(o.option).map((text) => ({ text, origin: o.origin, tags: o.tags })));
+  return { id: flavor === 'plain' ? 'kata-qemu' : `kata-qemu-${flavor}`, arch, tool: 'configure', argv, origin: { file: kata.configureScript, line: 0 } };
+}
+
+/** The device lines as requirements: key `CONFIG_X`, the value Kata sets, its group as the reason. */
+export function kataQemuDevicesOf(kata: KataQemuData, arch: string, flavor = 'plain'): Profile {
+  const set = kata.devices[arch]?.[flavor];
+  if (!set) throw new RangeError(noBuild(kata, arch, flavor, 'device list'));
+  const requirements = new Map<string, Requirement>();
+  for (const entry of set.entries) {
+    const previous = requirements.get(entry.key);
+    const assignment = { value: entry.value, origin: { file: entry.file, line: entry.line } };
+    requirements.set(entry.key, {
+      key: entry.key,
+      want: entry.value,
+      reasons: [...new Set([...(previous?.reasons ?? []), entry.group ?? `${set.target} default.mak`])],
+      origin: assignment.origin,
+      ...(previous ? { writers: [...(previous.writers ?? []), { value: previous.want, origin: previous.origin }] } : {}),
+    });
+  }
+  return {
+    name: flavor === 'plain' ? 'kata' : `kata (${flavor})`,
+    domain: 'qemu',
+    source: `${kata.repository}@${kata.commit.slice(0, 12)}`,
+    arch,
+    flavor,
+    meta: { commit: kata.commit, qemu: kata.qemuVersion, target: set.target, subdomain: 'device' },
+    requirements,
+  };
+}
+
+function noBuild(kata: KataQemuData, arch: string, flavor: string, what: string): string {
+  const pin = kata.pins[flavor];
+  if (pin) return `the ${flavor} QEMU is built from ${pin}, not QEMU ${kata.qemuVersion}: its ${what} cannot be evaluated statically`;
+  const flavors = kataQemuFlavorsOf(kata, arch);
+  return flavors.length ? `no ${flavor} QEMU ${what} for ${arch}: Kata builds ${flavors.join(', ')}` : `Kata builds no QEMU for ${arch}`;
+}
+
+/** The words xargs makes of a line: split on blanks, with '...' and "..." quoting and backslash escapes. */
+export function xargsWords(text: string): string[] {
+  const words: string[] = [];
+  let word: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charAt(i);
+    if (ch === '"' || ch === "'") {
+      const end = text.indexOf(ch, i + 1);
+      word = (word ?? '') + text.slice(i + 1, end === -1 ? text.length : end);
+      i = end === -1 ? text.length : end;
+    } else if (ch === '\\' && i + 1 < text.length) word = (word ?? '') + text.charAt(++i);
+    else if (/\s/.test(ch)) {
+      if (word !== undefined) words.push(word);
+      word = undefined;
+    } else word = (word ?? '') + ch;
+  }
+  if (word !== undefined) words.push(word);
+  return words;
+}
