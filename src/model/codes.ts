@@ -45,6 +45,46 @@ export const CODES = {
     severity: 'warning',
     summary: 'The candidate was built for another architecture than the one compared.',
   },
+  FD120: {
+    name: 'macro-error',
+    severity: 'error',
+    summary: 'A macro cannot be expanded (unterminated, illegal name, empty body, bad option, %{error:}); rpm stops here.',
+  },
+  FD121: {
+    name: 'expansion-limit',
+    severity: 'error',
+    summary: 'Macro expansion went past a bound (nesting, length or total work) and was stopped.',
+  },
+  FD122: {
+    name: 'bad-condition',
+    severity: 'error',
+    summary: 'An %if or %elif condition is not a valid expression, or an %ifarch names no arch; it is read as false.',
+  },
+  FD123: {
+    name: 'unbalanced-conditional',
+    severity: 'error',
+    summary: 'An %else, %elif or %endif has no %if, or an %if is never closed.',
+  },
+  FD124: {
+    name: 'include-refused',
+    severity: 'error',
+    summary: "An %include names a file outside the spec's directory, or one that cannot be read.",
+  },
+  FD125: {
+    name: 'unclosed-line',
+    severity: 'error',
+    summary: 'The spec ends inside a continued line or an unclosed %{, %( or %[.',
+  },
+  FD126: {
+    name: 'extra-tokens',
+    severity: 'warning',
+    summary: 'Text follows %else or %endif on its line; rpm ignores it.',
+  },
+  FD127: {
+    name: 'undefined-in-condition',
+    severity: 'info',
+    summary: 'A condition reads a macro that is not defined; like rpm, flagdiff compares its name as written.',
+  },
   FD201: {
     name: 'missing',
     severity: 'error',
@@ -69,6 +109,26 @@ export const CODES = {
     name: 'extra',
     severity: 'warning',
     summary: 'The candidate enables what the reference turns off.',
+  },
+  FD320: {
+    name: 'shell-command',
+    severity: 'warning',
+    summary: 'A macro runs a shell command (%(...)); flagdiff does not run it, so its output is unknown.',
+  },
+  FD321: {
+    name: 'lua-code',
+    severity: 'warning',
+    summary: 'A macro runs Lua code (%{lua:...}); flagdiff does not run it, so its output is unknown.',
+  },
+  FD322: {
+    name: 'host-query',
+    severity: 'warning',
+    summary: 'A macro asks the machine running rpm (environment, files, processors); its value is unknown.',
+  },
+  FD323: {
+    name: 'depends-on-unknown',
+    severity: 'warning',
+    summary: 'A condition or a computed value depends on a value flagdiff does not know; a condition is read as false.',
   },
 } as const satisfies Record<string, CodeInfo>;
 

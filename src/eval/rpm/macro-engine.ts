@@ -1,0 +1,68 @@
+/** The state one macro expansion runs in: the table, the bounds, and where problems are reported. */
+import type { Code } from '../../model/codes.js';
+import type { Origin } from '../../model/origin.js';
+import type { MacroTable } from './macro-table.js';
+import { append } from './spanned-text.js';
+import type { TextBuilder } from './spanned-text.js';
+import { UNKNOWN_MARK } from './spanned-text.js';
+
+/** Bounds that keep hostile specs cheap. Real specs stay far below them. */
+export interface MacroLimits {
+  /** Nesting of macro expansions; rpm's own limit (max_macro_depth) is 64. */
+  readonly maxDepth: number;
+  /** Characters one expansion may produce. */
+  readonly maxOutput: number;
+  /** Characters scanned and written over the whole spec, for one arch. */
+  readonly maxWork: number;
+}
+
+export const DEFAULT_MACRO_LIMITS: MacroLimits = { maxDepth: 64, maxOutput: 4 * 1024 * 1024, maxWork: 64 * 1024 * 1024 };
+
+export type Report = (code: Code, message: string, origin: Origin) => void;
+
+export interface MacroEngine {
+  readonly table: MacroTable;
+  readonly limits: MacroLimits;
+  readonly report: Report;
+  depth: number;
+  /** Scope of parametric calls: 0 at spec level. */
+  level: number;
+  work: number;
+  /** Set once a bound is hit: nothing more is expanded. */
+  exhausted: boolean;
+}
+
+/** One expansion buffer (rpm's MacroBuf): an error stops it, as mb->error stops expandMacro. */
+export interface Run {
+  readonly out: TextBuilder;
+  error: boolean;
+}
+
+export function createEngine(table: MacroTable, report: Report, limits: MacroLimits = DEFAULT_MACRO_LIMITS): MacroEngine {
+  return { table, limits, report, depth: 0, level: 0, work: 0, exhausted: false };
+}
+
+/** rpm's mbErr with error set: reports and stops the expansion. */
+export function fail(engine: MacroEngine, run: Run, message: string, site: Origin, code: Code = 'FD120'): void {
+  engine.report(code, message, site);
+  run.error = true;
+}
+
+/** Counts work; past the bound the expansion stops for good. */
+export function charge(engine: MacroEngine, run: Run, amount: number, site: Origin): boolean {
+  engine.work += amount;
+  if (engine.work <= engine.limits.maxWork && run.out.text.length <= engine.limits.maxOutput) return true;
+  if (!engine.exhausted) {
+    const what = engine.work > engine.limits.maxWork ? `more than ${engine.limits.maxWork} characters of macro work` : `an expansion longer than ${engine.limits.maxOutput} characters`;
+    engine.report('FD121', `macro expansion stopped: ${what} (an exponential or runaway macro)`, site);
+  }
+  engine.exhausted = true;
+  run.error = true;
+  return false;
+}
+
+/** Writes the stand-in for a value flagdiff does not compute, and reports why. */
+export function appendUnknown(engine: MacroEngine, run: Run, code: Code, reason: string, site: Origin): void {
+  engine.report(code, reason, site);
+  append(run.out, UNKNOWN_MARK, site, { kind: 'unknown', reason });
+}
