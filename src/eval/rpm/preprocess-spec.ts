@@ -9,8 +9,9 @@ import { createDiagnosticSink } from '../../readers/diagnostic-sink.js';
 import { expandText } from './expand-macros.js';
 import { DEFAULT_MACRO_LIMITS, createEngine } from './macro-engine.js';
 import type { MacroEngine, MacroLimits } from './macro-engine.js';
+import { popMacro, pushMacro } from './macro-table.js';
 import type { MacroTable } from './macro-table.js';
-import { append, appendRange, createBuilder, finish, originAt, sliceText } from './spanned-text.js';
+import { append, appendRange, createBuilder, finish, originAt, sliceText, spannedText } from './spanned-text.js';
 import type { SpannedText, TextBuilder } from './spanned-text.js';
 import { evaluateCondition, isElif, isIf, lineKind, matchArch, wrongOrder } from './spec-conditionals.js';
 import type { LineKind, ReadLevel, Verdict } from './spec-conditionals.js';
@@ -114,6 +115,10 @@ export async function preprocessSpec(spec: { readonly file: string; readonly tex
     if (!section.strip.parsedApart) parsed.push(section.strip.trailingSpace ? `${text}\n` : text);
     else if (!part) parsed.push(text);
     if (part) {
+      // parseFiles masks the License: macro so that %license stays a file attribute (rpm 4.18 build/parseFiles.c).
+      if (section.kind === 'files') popMacro(engine.table, 'license');
+      if (section.kind === 'prep') defineBuildSubdir(engine, finish(section.body));
+      if (part === 'files') pushMacro(engine.table, { name: 'license', body: spannedText('%license', null), level: 0, literal: true });
       sections.push(openSection(part, text.replace(/\s+$/, ''), originAt(content, 0)!));
     } else if (!blank) {
       appendRange(section.body, content);
@@ -135,6 +140,20 @@ export async function preprocessSpec(spec: { readonly file: string; readonly tex
     excludeArch: preamble.excludeArch,
     diagnostics: sink.finish(),
   };
+}
+
+/**
+ * After %prep, rpm runs its %setup lines (parsePrep, doSetupMacro), which define %{buildsubdir}: the
+ * `-n` directory, or %{name}-%{version}. flagdiff reads `-n` alone, and of `%autosetup` too.
+ */
+function defineBuildSubdir(engine: MacroEngine, prep: SpannedText): void {
+  for (const line of splitLines(prep)) {
+    const words = /^%(?:auto)?setup\b(.*)/.exec(line.text)?.[1]?.trim().split(/\s+/);
+    if (!words) continue;
+    const at = words.indexOf('-n');
+    const body = at !== -1 && words[at + 1] ? spannedText(words[at + 1]!, originAt(line, 0)) : expandText(engine, spannedText('%{name}-%{version}', originAt(line, 0))).text;
+    pushMacro(engine.table, { name: 'buildsubdir', body, level: 0 });
+  }
 }
 
 function openSection(kind: string, header: string | undefined, origin: Origin): OpenSection {
