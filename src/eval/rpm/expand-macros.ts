@@ -9,7 +9,7 @@ import { BUILTINS } from './builtin-macros.js';
 import type { Builtin } from './builtin-macros.js';
 import { evaluateExpression, formatValue, isExpressionFailure } from './evaluate-expression.js';
 import { grabArguments, withArguments } from './macro-arguments.js';
-import { appendUnknown, charge, fail } from './macro-engine.js';
+import { appendUnknown, charge, exhaust, fail } from './macro-engine.js';
 import type { MacroEngine, Run } from './macro-engine.js';
 import { lookupMacro } from './macro-table.js';
 import type { MacroDefinition } from './macro-table.js';
@@ -50,7 +50,10 @@ export function expandInto(engine: MacroEngine, run: Run, source: SpannedText): 
       const stop = percent === -1 ? text.length : percent;
       if (stop > s) {
         appendRange(run.out, source, s, stop);
-        if (!charge(engine, run, stop - s, originAt(source, s) ?? UNKNOWN_SITE)) break;
+        if (!charge(engine, run, stop - s)) {
+          exhaust(engine, run, originAt(source, s) ?? UNKNOWN_SITE);
+          break;
+        }
       }
       if (percent === -1) break;
       s = percent + 1;
@@ -74,7 +77,10 @@ function expandOne(engine: MacroEngine, run: Run, source: SpannedText, percent: 
   const { text } = source;
   const site = originAt(source, percent) ?? UNKNOWN_SITE;
   const s = percent + 1;
-  if (!charge(engine, run, 1, site)) return text.length;
+  if (!charge(engine, run, 1)) {
+    exhaust(engine, run, site);
+    return text.length;
+  }
   let se = findMacroEnd(engine, run, text, s, site);
   if (se === -1) {
     fail(engine, run, `unterminated ${text[s]}: ${JSON.stringify(text.slice(percent, percent + 40))}`, site);
@@ -214,12 +220,12 @@ export function matchBracket(engine: MacroEngine, run: Run, text: string, at: nu
     if (c === '\\') k++;
     else if (c === close) {
       if (--level <= 0) {
-        charge(engine, run, k - at, site);
+        if (!charge(engine, run, k - at)) exhaust(engine, run, site);
         return k + 1;
       }
     } else if (c === open) level++;
   }
-  charge(engine, run, text.length - at, site);
+  if (!charge(engine, run, text.length - at)) exhaust(engine, run, site);
   return -1;
 }
 

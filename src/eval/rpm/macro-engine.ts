@@ -48,17 +48,20 @@ export function fail(engine: MacroEngine, run: Run, message: string, site: Origi
   run.error = true;
 }
 
-/** Counts work; past the bound the expansion stops for good. */
-export function charge(engine: MacroEngine, run: Run, amount: number, site: Origin): boolean {
+/** Counts work; false once past a bound, when the caller must stop and `exhaust`. */
+export function charge(engine: MacroEngine, run: Run, amount: number): boolean {
   engine.work += amount;
-  if (engine.work <= engine.limits.maxWork && run.out.text.length <= engine.limits.maxOutput) return true;
+  return !engine.exhausted && engine.work <= engine.limits.maxWork && run.out.text.length <= engine.limits.maxOutput;
+}
+
+/** Stops the expansion for good, reporting the bound that was hit once. */
+export function exhaust(engine: MacroEngine, run: Run, site: Origin): void {
   if (!engine.exhausted) {
     const what = engine.work > engine.limits.maxWork ? `more than ${engine.limits.maxWork} characters of macro work` : `an expansion longer than ${engine.limits.maxOutput} characters`;
     engine.report('FD121', `macro expansion stopped: ${what} (an exponential or runaway macro)`, site);
   }
   engine.exhausted = true;
   run.error = true;
-  return false;
 }
 
 /** Writes the stand-in for a value flagdiff does not compute, and reports why. */

@@ -27,6 +27,15 @@ export interface SpecOptions extends CommandLine {
   /** The target arch, as `rpmspec --target ARCH`: `%{_target_cpu}`, `%{_arch}`, what `%ifarch` matches. */
   readonly arch: string;
   readonly limits?: MacroLimits;
+  /**
+   * Stop reading when the section of this kind ends (`build`): what follows cannot change it, since
+   * rpm reads a spec in order. `parsed`, `sections` and diagnostics then end there too.
+   */
+  readonly stopAfter?: string;
+  /** Sections whose body is kept (default: all); others are read for their side effects only. */
+  readonly bodies?: readonly string[];
+  /** Whether to assemble `parsed` (default: true). */
+  readonly parsed?: boolean;
 }
 
 /** An `%include`: the file read, or why it is not. */
@@ -47,7 +56,10 @@ export interface PreprocessedSpec {
   readonly file: string;
   readonly arch: string;
   readonly sections: readonly SpecSection[];
-  /** What `rpmspec --parse` prints; `%prep` lines are kept as written (flagdiff does not unpack sources). */
+  /**
+   * What `rpmspec --parse` prints; `%prep` lines are kept as written (flagdiff does not unpack
+   * sources). Empty when the caller did not ask for it.
+   */
   readonly parsed: string;
   /** The macros as the spec leaves them. */
   readonly macros: MacroTable;
@@ -62,6 +74,7 @@ interface OpenSection {
   readonly origin: Origin;
   readonly body: TextBuilder;
   readonly strip: Strip;
+  readonly kept: boolean;
 }
 
 export async function preprocessSpec(spec: { readonly file: string; readonly text: string }, options: SpecOptions, include?: IncludeReader): Promise<PreprocessedSpec> {
@@ -75,8 +88,9 @@ export async function preprocessSpec(spec: { readonly file: string; readonly tex
   const files: SpecCursor[] = [{ file: spec.file, text: spec.text, pos: 0, line: 0 }];
   const levels: ReadLevel[] = [{ reading: true, readable: false, last: 'endif', origin: { file: spec.file, line: 0 } }];
   const preamble = createPreambleState();
-  const sections: OpenSection[] = [openSection('preamble', undefined, { file: spec.file, line: 1 })];
-  const parsed: string[] = [];
+  const keep = (kind: string) => !options.bodies || options.bodies.includes(kind) || kind === 'prep';
+  const sections: OpenSection[] = [openSection('preamble', undefined, { file: spec.file, line: 1 }, keep('preamble'))];
+  const parsed: string[] | undefined = options.parsed === false ? undefined : [];
   let pending: SpannedText[] = [];
   let next = 0;
 
@@ -112,19 +126,20 @@ export async function preprocessSpec(spec: { readonly file: string; readonly tex
     const text = blank ? '' : content.text;
     const part = blank ? undefined : partOf(text);
     // %prep keeps its lines apart (STRIP_PARSED) and adds them back later, all but the next header.
-    if (!section.strip.parsedApart) parsed.push(section.strip.trailingSpace ? `${text}\n` : text);
-    else if (!part) parsed.push(text);
+    if (!section.strip.parsedApart) parsed?.push(section.strip.trailingSpace ? `${text}\n` : text);
+    else if (!part) parsed?.push(text);
     if (part) {
+      if (section.kind === options.stopAfter) break;
       // parseFiles masks the License: macro so that %license stays a file attribute (rpm 4.18 build/parseFiles.c).
       if (section.kind === 'files') popMacro(engine.table, 'license');
       if (section.kind === 'prep') defineBuildSubdir(engine, finish(section.body));
       if (part === 'files') pushMacro(engine.table, { name: 'license', body: spannedText('%license', null), level: 0, literal: true });
-      sections.push(openSection(part, text.replace(/\s+$/, ''), originAt(content, 0)!));
+      sections.push(openSection(part, text.replace(/\s+$/, ''), originAt(content, 0)!, keep(part)));
     } else if (!blank) {
-      appendRange(section.body, content);
-      if (section.strip.trailingSpace) append(section.body, '\n', originAt(content, 0));
+      if (section.kept) appendRange(section.body, content);
+      if (section.kept && section.strip.trailingSpace) append(section.body, '\n', originAt(content, 0));
       if (section.kind === 'preamble' || section.kind === 'package') readPreambleTag(engine, preamble, content, section.kind === 'preamble');
-    } else if (section.strip.trailingSpace) {
+    } else if (section.kept && section.strip.trailingSpace) {
       append(section.body, '\n', originAt(line, 0));
     }
   }
@@ -133,8 +148,8 @@ export async function preprocessSpec(spec: { readonly file: string; readonly tex
   return {
     file: spec.file,
     arch: options.arch,
-    sections: sections.map(({ kind, header, origin, body }) => ({ kind, ...(header === undefined ? {} : { header }), origin, body: finish(body) })),
-    parsed: parsed.join(''),
+    sections: sections.filter((s) => s.kept).map(({ kind, header, origin, body }) => ({ kind, ...(header === undefined ? {} : { header }), origin, body: finish(body) })),
+    parsed: parsed?.join('') ?? '',
     macros: engine.table,
     exclusiveArch: preamble.exclusiveArch,
     excludeArch: preamble.excludeArch,
@@ -156,8 +171,8 @@ function defineBuildSubdir(engine: MacroEngine, prep: SpannedText): void {
   }
 }
 
-function openSection(kind: string, header: string | undefined, origin: Origin): OpenSection {
-  return { kind, ...(header === undefined ? {} : { header }), origin, body: createBuilder(), strip: stripOf(kind) };
+function openSection(kind: string, header: string | undefined, origin: Origin, kept: boolean): OpenSection {
+  return { kind, ...(header === undefined ? {} : { header }), origin, body: createBuilder(), strip: stripOf(kind), kept };
 }
 
 function joinContinued(line: SpannedText, following: SpannedText): SpannedText {

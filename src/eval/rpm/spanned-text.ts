@@ -8,8 +8,21 @@ import type { Origin } from '../../model/origin.js';
 export interface Span {
   readonly end: number;
   readonly origin: Origin | null;
+  /** The macro uses the stretch came through since it was written, when there were any. */
+  readonly place?: Place;
   /** Set when the stretch is not a value flagdiff knows. */
   readonly mark?: Mark;
+}
+
+/**
+ * A macro body as used at `site` through `name`; `inner` is where the text had been placed before
+ * (a `%global` body holds text that came through other macros). Origins are composed from places
+ * only when asked for (`originAt`), so copying a body costs no allocation per stretch.
+ */
+export interface Place {
+  readonly site: Origin;
+  readonly name: string;
+  readonly inner?: Place;
 }
 
 /**
@@ -25,6 +38,8 @@ export interface Mark {
 export interface SpannedText {
   readonly text: string;
   readonly spans: readonly Span[];
+  /** Set on a macro body as used somewhere: applies to every span. */
+  readonly place?: Place;
 }
 
 /**
@@ -63,12 +78,13 @@ export function createBuilder(): TextBuilder {
   return { text: '', spans: [] };
 }
 
-export function append(builder: TextBuilder, piece: string, origin: Origin | null, mark?: Mark): void {
+export function append(builder: TextBuilder, piece: string, origin: Origin | null, mark?: Mark, place?: Place): void {
   if (piece === '') return;
   builder.text += piece;
+  const end = builder.text.length;
   const last = builder.spans[builder.spans.length - 1];
-  const span: Span = mark ? { end: builder.text.length, origin, mark } : { end: builder.text.length, origin };
-  if (last && last.origin === origin && last.mark === mark) builder.spans[builder.spans.length - 1] = span;
+  const span: Span = place ? (mark ? { end, origin, place, mark } : { end, origin, place }) : mark ? { end, origin, mark } : { end, origin };
+  if (last && last.origin === origin && last.mark === mark && last.place === place) builder.spans[builder.spans.length - 1] = span;
   else builder.spans.push(span);
 }
 
@@ -79,7 +95,7 @@ export function appendRange(builder: TextBuilder, source: SpannedText, from = 0,
   for (let at = from; at < to; index++) {
     const span = source.spans[index]!;
     const end = Math.min(span.end, to);
-    append(builder, source.text.slice(at, end), span.origin, span.mark);
+    append(builder, source.text.slice(at, end), span.origin, span.mark, placeOf(source, span));
     at = end;
   }
 }
@@ -88,9 +104,19 @@ export function finish(builder: TextBuilder): SpannedText {
   return builder.text === '' ? EMPTY_TEXT : { text: builder.text, spans: builder.spans };
 }
 
-/** The part of a text between two offsets, with its spans. */
-export function sliceText(source: SpannedText, from: number, to = source.text.length): SpannedText {
-  if (from === 0 && to === source.text.length) return source;
+/** The part of a text between two offsets, with its spans (and its place, carried into them). */
+export function sliceText(source: SpannedText, from: number, to = source.text.length, copy = false): SpannedText {
+  if (from === 0 && to === source.text.length && !copy && !source.place) return source;
+  if (from >= to) return EMPTY_TEXT;
+  const index = spanIndexAt(source, from);
+  const span = source.spans[index]!;
+  if (span.end >= to) {
+    // Within one stretch: no builder needed.
+    const place = placeOf(source, span);
+    const end = to - from;
+    const one: Span = place ? (span.mark ? { end, origin: span.origin, place, mark: span.mark } : { end, origin: span.origin, place }) : span.mark ? { end, origin: span.origin, mark: span.mark } : { end, origin: span.origin };
+    return { text: source.text.slice(from, to), spans: [one] };
+  }
   const builder = createBuilder();
   appendRange(builder, source, from, to);
   return finish(builder);
@@ -110,8 +136,29 @@ export function spanIndexAt(source: SpannedText, offset: number): number {
 
 /** Origin of the character at `offset` (of the last character when the offset is at the end). */
 export function originAt(source: SpannedText, offset: number): Origin | null {
-  if (source.spans.length === 0) return null;
-  return source.spans[spanIndexAt(source, Math.min(offset, source.text.length - 1))]!.origin;
+  if (source.spans.length === 0) return source.place?.site ?? null;
+  const span = source.spans[spanIndexAt(source, Math.min(offset, source.text.length - 1))]!;
+  return resolveOrigin(span.origin, placeOf(source, span));
+}
+
+/** The place of a span read from `source`: the body's use, then how the text came into the body. */
+function placeOf(source: SpannedText, span: Span): Place | undefined {
+  const outer = source.place;
+  if (!outer) return span.place;
+  return span.place ? { site: outer.site, name: outer.name, inner: span.place } : outer;
+}
+
+/**
+ * The origin of text written at `origin` and placed through `place`: its `via` lists the uses
+ * outermost first. Text without an origin (rpm's own macros) takes the origin of its use.
+ */
+export function resolveOrigin(origin: Origin | null, place: Place | undefined): Origin | null {
+  if (!place) return origin;
+  const placed = place.inner ? resolveOrigin(origin, place.inner) : origin;
+  const { site } = place;
+  if (placed === null) return site;
+  const step: Origin = { file: site.file, line: site.line, name: place.name };
+  return { file: placed.file, line: placed.line, via: [...(site.via ?? []), step, ...(placed.via ?? [])] };
 }
 
 /** The marks between two offsets, without repeats; only those of one kind when `kind` is given. */
@@ -126,18 +173,10 @@ export function marksIn(source: SpannedText, from = 0, to = source.text.length, 
   return marks;
 }
 
-/**
- * The text as used at `site` through `name`: each origin gains the use in its `via` chain, and text
- * without an origin (rpm's own macros) takes the site's. `via` lists the uses outermost first.
- */
+/** The text as used at `site` through `name` (a macro body where the macro is used); costs one object. */
 export function placeAt(source: SpannedText, site: Origin, name: string): SpannedText {
-  const step: Origin = { file: site.file, line: site.line, name };
-  const prefix = site.via ? [...site.via, step] : [step];
-  const spans = source.spans.map((span): Span => {
-    const origin = span.origin === null ? site : { file: span.origin.file, line: span.origin.line, via: span.origin.via ? [...prefix, ...span.origin.via] : prefix };
-    return span.mark ? { end: span.end, origin, mark: span.mark } : { end: span.end, origin };
-  });
-  return { text: source.text, spans };
+  const body = source.place ? sliceText(source, 0, source.text.length, true) : source;
+  return { text: body.text, spans: body.spans, place: { site, name } };
 }
 
 /** Splits at any of `separators`, dropping empty pieces, as rpm's splitQuoted does (0x1f quotes keep them). */
