@@ -79,7 +79,7 @@ export function defineMacro(engine: MacroEngine, run: Run, source: SpannedText, 
   if (request.global) {
     body = expandApart(engine, run, body);
     if (run.error) {
-      fail(engine, run, `macro %${name} failed to expand`, site);
+      if (!engine.exhausted) fail(engine, run, `macro %${name} failed to expand`, site);
       return consumed;
     }
   }

@@ -70,6 +70,11 @@ export function expandInto(engine: MacroEngine, run: Run, source: SpannedText): 
 }
 
 const UNKNOWN_SITE: Origin = { file: '', line: 0 };
+/**
+ * A macro use counts as this many characters of work, so that uses producing nothing (a doubling
+ * chain of %{nil}) are bounded too: the default budget allows 256 Ki uses, Fedora's qemu.spec makes 5 Ki.
+ */
+const MACRO_CALL_COST = 256;
 const BLANK = (c: string | undefined) => c === ' ' || c === '\t';
 
 /** One macro at `percent`; returns where scanning goes on (rpm leaves an unknown `%name` as is). */
@@ -77,7 +82,7 @@ function expandOne(engine: MacroEngine, run: Run, source: SpannedText, percent: 
   const { text } = source;
   const site = originAt(source, percent) ?? UNKNOWN_SITE;
   const s = percent + 1;
-  if (!charge(engine, run, 1)) {
+  if (!charge(engine, run, MACRO_CALL_COST)) {
     exhaust(engine, run, site);
     return text.length;
   }
