@@ -85,6 +85,16 @@ export const CODES = {
     severity: 'info',
     summary: 'A condition reads a macro that is not defined; like rpm, flagdiff compares its name as written.',
   },
+  FD128: {
+    name: 'no-build-section',
+    severity: 'warning',
+    summary: 'The spec has no %build section, so it runs no configure.',
+  },
+  FD129: {
+    name: 'arch-excluded',
+    severity: 'info',
+    summary: "The spec's ExclusiveArch or ExcludeArch leaves out the arch: rpm does not build it there.",
+  },
   FD201: {
     name: 'missing',
     severity: 'error',
