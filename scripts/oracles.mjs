@@ -36,3 +36,14 @@ export function findRpmspec() {
 }
 
 export const RPMSPEC_MISSING = 'rpmspec not found: install Debian package rpm (as .ci/run does) or set FLAGDIFF_RPMSPEC';
+
+/**
+ * The shell and text tools the shell evaluator is compared with (Debian packages bash, coreutils, grep,
+ * bc; .ci/run installs them). Tests run them on fixtures written for the tests, never on user input.
+ */
+export function findTool(name) {
+  for (const dir of ['/usr/bin', '/bin']) if (existsSync(`${dir}/${name}`)) return `${dir}/${name}`;
+  return undefined;
+}
+
+export const TOOL_MISSING = (name) => `${name} not found in /usr/bin or /bin: install it (.ci/run does)`;

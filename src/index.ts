@@ -24,6 +24,17 @@ export type { Assignment, Setting } from './model/setting.js';
 export { SEVERITIES, severityRank } from './model/severity.js';
 export type { Severity } from './model/severity.js';
 
+// static evaluation
+export { evaluateShell, runShell } from './eval/shell/evaluate-shell.js';
+export type { ShellOptions, ShellRun } from './eval/shell/evaluate-shell.js';
+export { parseShell } from './eval/shell/parse-shell.js';
+export type { ShellScript } from './eval/shell/shell-ast.js';
+export { DEFAULT_SHELL_LIMITS } from './eval/shell/shell-state.js';
+export type { CommandCall, CommandHook, CommandResult, ExitStatus, FileWrite, ShellLimits } from './eval/shell/shell-state.js';
+export { textOf } from './eval/shell/shell-value.js';
+export type { Piece, ShellString, ShellVariable } from './eval/shell/shell-value.js';
+export { TEXT_COMMANDS } from './eval/shell/text-commands.js';
+
 // readers
 export { DEFAULT_LIMITS, decodeInput } from './readers/decode-input.js';
 export type { InputLimits } from './readers/decode-input.js';

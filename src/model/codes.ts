@@ -120,6 +120,36 @@ export const CODES = {
     severity: 'warning',
     summary: 'The candidate enables what the reference turns off.',
   },
+  FD301: {
+    name: 'command-substitution',
+    severity: 'warning',
+    summary: 'A $(...) or backtick runs a command flagdiff does not run, so its output is unknown.',
+  },
+  FD302: {
+    name: 'undecided',
+    severity: 'warning',
+    summary: 'A condition, loop list or case subject is unknown statically, so what depends on it was not evaluated.',
+  },
+  FD303: {
+    name: 'unsupported-shell',
+    severity: 'warning',
+    summary: 'A shell construct flagdiff does not evaluate, or a syntax error where bash would stop too.',
+  },
+  FD304: {
+    name: 'evaluation-limit',
+    severity: 'error',
+    summary: 'Evaluating a script reached a bound on steps, loop iterations, call depth or value size, and stopped.',
+  },
+  FD305: {
+    name: 'pathname-expansion',
+    severity: 'warning',
+    summary: 'An unquoted pattern expands to the files present on the build machine, which flagdiff cannot know.',
+  },
+  FD306: {
+    name: 'dynamic-code',
+    severity: 'warning',
+    summary: 'eval of text unknown statically, or source of another file, was not followed.',
+  },
   FD320: {
     name: 'shell-command',
     severity: 'warning',
