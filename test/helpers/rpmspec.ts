@@ -20,6 +20,20 @@ export interface RpmspecRun {
   readonly stderr: string;
 }
 
+/**
+ * Macros rpm takes from its host's configuration (rpmrc, platform file, macros file) and flagdiff
+ * leaves as written. rpm is told to print them as written too (`%%{optflags}` is the text
+ * %{optflags}), so that a comparison is of the expansion, not of two hosts.
+ */
+export const HOST_MACROS: ReadonlyArray<readonly [string, string]> = [
+  ['optflags', '%%{optflags}'],
+  ['__cc', '%%{__cc}'],
+  ['_builddir', '%%{_builddir}'],
+  ['make_build', '%%make_build'],
+  ['make_install', '%%make_install'],
+  ['_smp_mflags', '%{nil}'],
+];
+
 const work = mkdtempSync(join(tmpdir(), 'flagdiff-rpmspec-'));
 let count = 0;
 

@@ -4,7 +4,7 @@ import type { Origin } from '../../model/origin.js';
 import type { MacroTable } from './macro-table.js';
 import { append } from './spanned-text.js';
 import type { TextBuilder } from './spanned-text.js';
-import { UNKNOWN_MARK } from './spanned-text.js';
+import { unknownChar } from './spanned-text.js';
 
 /** Bounds that keep hostile specs cheap. Real specs stay far below them. */
 export interface MacroLimits {
@@ -30,6 +30,8 @@ export interface MacroEngine {
   work: number;
   /** Set once a bound is hit: nothing more is expanded. */
   exhausted: boolean;
+  /** Why each unknown value is unknown, by the index its character carries (`unknownChar`). */
+  readonly unknowns: string[];
 }
 
 /** One expansion buffer (rpm's MacroBuf): an error stops it, as mb->error stops expandMacro. */
@@ -39,7 +41,7 @@ export interface Run {
 }
 
 export function createEngine(table: MacroTable, report: Report, limits: MacroLimits = DEFAULT_MACRO_LIMITS): MacroEngine {
-  return { table, limits, report, depth: 0, level: 0, work: 0, exhausted: false };
+  return { table, limits, report, depth: 0, level: 0, work: 0, exhausted: false, unknowns: [] };
 }
 
 /** rpm's mbErr with error set: reports and stops the expansion. */
@@ -67,5 +69,5 @@ export function exhaust(engine: MacroEngine, run: Run, site: Origin): void {
 /** Writes the stand-in for a value flagdiff does not compute, and reports why. */
 export function appendUnknown(engine: MacroEngine, run: Run, code: Code, reason: string, site: Origin): void {
   engine.report(code, reason, site);
-  append(run.out, UNKNOWN_MARK, site, { kind: 'unknown', reason });
+  append(run.out, unknownChar(engine.unknowns.push(reason) - 1), site, { kind: 'unknown', reason });
 }

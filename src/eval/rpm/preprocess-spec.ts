@@ -11,7 +11,7 @@ import { DEFAULT_MACRO_LIMITS, createEngine } from './macro-engine.js';
 import type { MacroEngine, MacroLimits } from './macro-engine.js';
 import { popMacro, pushMacro } from './macro-table.js';
 import type { MacroTable } from './macro-table.js';
-import { append, appendRange, createBuilder, finish, originAt, sliceText, spannedText } from './spanned-text.js';
+import { append, appendRange, createBuilder, finish, originAt, showUnknowns, sliceText, spannedText } from './spanned-text.js';
 import type { SpannedText, TextBuilder } from './spanned-text.js';
 import { evaluateCondition, isElif, isIf, lineKind, matchArch, wrongOrder } from './spec-conditionals.js';
 import type { LineKind, ReadLevel, Verdict } from './spec-conditionals.js';
@@ -65,6 +65,8 @@ export interface PreprocessedSpec {
   readonly macros: MacroTable;
   readonly exclusiveArch: readonly string[];
   readonly excludeArch: readonly string[];
+  /** Why each value flagdiff did not compute is unknown, by the index its character carries (`unknownIndex`). */
+  readonly unknowns: readonly string[];
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -149,10 +151,11 @@ export async function preprocessSpec(spec: { readonly file: string; readonly tex
     file: spec.file,
     arch: options.arch,
     sections: sections.filter((s) => s.kept).map(({ kind, header, origin, body }) => ({ kind, ...(header === undefined ? {} : { header }), origin, body: finish(body) })),
-    parsed: parsed?.join('') ?? '',
+    parsed: showUnknowns(parsed?.join('') ?? ''),
     macros: engine.table,
     exclusiveArch: preamble.exclusiveArch,
     excludeArch: preamble.excludeArch,
+    unknowns: engine.unknowns,
     diagnostics: sink.finish(),
   };
 }

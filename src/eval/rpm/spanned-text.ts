@@ -43,10 +43,31 @@ export interface SpannedText {
 }
 
 /**
- * Stands in the text for the output of a command flagdiff does not run (`%(...)`, `%{lua:...}`):
- * one character, inert for the shell and for rpm, whose span carries the reason.
+ * Stands in `parsed` output for the output of a command flagdiff does not run (`%(...)`, `%{lua:...}`).
+ * In the expanded text itself each such value is one private-use character of its own
+ * (`unknownChar(n)`), inert for rpm and the shell, so the reason can be found again after the
+ * shell has moved the text around.
  */
 export const UNKNOWN_MARK = '\uFFFC';
+
+const FIRST_UNKNOWN = 0xe000;
+const LAST_UNKNOWN = 0xf8ff;
+
+/** The character standing for the n-th unknown value of a spec (the last one is shared past 6,400). */
+export function unknownChar(n: number): string {
+  return String.fromCharCode(Math.min(FIRST_UNKNOWN + n, LAST_UNKNOWN));
+}
+
+/** The index of the unknown value a character stands for, or -1. */
+export function unknownIndex(char: string): number {
+  const code = char.charCodeAt(0);
+  return code >= FIRST_UNKNOWN && code <= LAST_UNKNOWN ? code - FIRST_UNKNOWN : -1;
+}
+
+/** Text for people: every unknown value shown as U+FFFC. */
+export function showUnknowns(text: string): string {
+  return text.replace(/[\ue000-\uf8ff]/g, UNKNOWN_MARK);
+}
 
 export const EMPTY_TEXT: SpannedText = { text: '', spans: [] };
 

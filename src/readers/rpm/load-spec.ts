@@ -66,7 +66,7 @@ function buildsOf(spec: PreprocessedSpec, path: string, arch: string): SpecBuild
   if (excluded) return { source: path, arch, builds: [], diagnostics: [...spec.diagnostics, diagnostic('FD129', excluded, whole)] };
   const section = spec.sections.find((s) => s.kind === 'build');
   if (!section) return { source: path, arch, builds: [], diagnostics: [...spec.diagnostics, diagnostic('FD128', 'the spec has no %build section, so it runs no configure', whole)] };
-  const extracted = extractBuilds(section.body, { file: path, arch, origin: section.origin });
+  const extracted = extractBuilds(section.body, { file: path, arch, origin: section.origin, unknowns: spec.unknowns });
   return { source: path, arch, builds: extracted.builds, diagnostics: [...spec.diagnostics, ...extracted.diagnostics] };
 }
 

@@ -8,23 +8,10 @@ import { preprocessSpec } from '../../../src/eval/rpm/preprocess-spec.js';
 import { UNKNOWN_MARK } from '../../../src/eval/rpm/spanned-text.js';
 import { fixture } from '../../helpers/corpus.js';
 import { rpmspec, rpmspecMissing } from '../../helpers/oracles.js';
-import { buildSection, runRpmspec } from '../../helpers/rpmspec.js';
+import { HOST_MACROS, buildSection, runRpmspec } from '../../helpers/rpmspec.js';
 import { CONSTRUCTS, specOf } from './constructs.js';
 import type { Construct } from './constructs.js';
 
-/**
- * Macros rpm takes from its host's configuration (rpmrc, platform file) and flagdiff leaves as written.
- * rpm is told to print them as written too (`%%{optflags}` is the text %{optflags}), so that the
- * comparison is of the expansion, not of two hosts.
- */
-const HOST_MACROS: ReadonlyArray<readonly [string, string]> = [
-  ['optflags', '%%{optflags}'],
-  ['__cc', '%%{__cc}'],
-  ['_builddir', '%%{_builddir}'],
-  ['make_build', '%%make_build'],
-  ['make_install', '%%make_install'],
-  ['_smp_mflags', '%{nil}'],
-];
 
 const rpmOutput = new Map<string, string>();
 
