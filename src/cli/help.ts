@@ -4,7 +4,7 @@ export const MAIN_HELP = `flagdiff: compare a distribution's kernel configuratio
 
 Usage:
   flagdiff kernel [options] CANDIDATE...   compare kernel configs with Kata's guest-kernel requirements
-  flagdiff show   [options] SOURCE...      print what flagdiff read: settings with the line of each
+  flagdiff show   [options] SOURCE...      print what flagdiff read: settings, or a spec's builds, with lines
 
 Run 'flagdiff <command> --help' for the options of a command.
 
@@ -46,17 +46,28 @@ Examples:
 export const SHOW_HELP = `Usage: flagdiff show [options] SOURCE...
 
 Prints what flagdiff read from each SOURCE, normalised and sorted, with the file and line of every
-value and the earlier assignments it overrode.
+value and the earlier assignments it overrode. For an rpm spec file, prints for each arch the
+configure and meson invocations its %build section runs, every word with its line and the macros
+and shell functions it came through. Nothing in the spec is run.
 
-SOURCE is kata (the built-in profile), a kernel config file, a fragment directory, or - for stdin.
+SOURCE is kata (the built-in profile), a kernel config file, a fragment directory, a *.spec file,
+or - for stdin.
 
 Options:
-      --arch ARCH       for kata: the arches to show (repeatable; default: all)
+      --arch ARCH       for kata and specs: the arches to show (repeatable; default: all)
       --flavor NAME     for kata: the flavour (default: plain)
+  -D, --define N=V      for specs: define the macro N as V, as rpm --define 'N V' (repeatable),
+                        e.g. the distribution: --define fedora=39, --define rhel=9
+      --with X          for specs: as rpmbuild --with X (repeatable)
+      --without X       for specs: as rpmbuild --without X (repeatable)
   -f, --format F        text (default) | json
   -o, --output FILE     write to FILE instead of standard output
       --no-color        no colour (also NO_COLOR=1); --color forces it
   -h, --help            this text
+
+Examples:
+  flagdiff show qemu.spec --arch aarch64 --define fedora=39
+  flagdiff show qemu-kvm.spec --define rhel=9 --format json
 `;
 
 export const COMMAND_HELP: Readonly<Record<string, string>> = { kernel: KERNEL_HELP, show: SHOW_HELP };

@@ -7,13 +7,16 @@ import { chooseStyle } from './color.js';
 import { EXIT, UsageError } from './io.js';
 import type { CliIo } from './io.js';
 import { nodeHost } from './node-host.js';
-import { COMMON_OPTIONS, oneOf, parseArches, parseCommand } from './options.js';
+import { COMMON_OPTIONS, oneOf, parseArches, parseCommand, parseDefines } from './options.js';
 import { writeOutput } from './write-output.js';
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
   arch: { type: 'string', multiple: true },
   flavor: { type: 'string', default: 'plain' },
+  define: { type: 'string', short: 'D', multiple: true },
+  with: { type: 'string', multiple: true },
+  without: { type: 'string', multiple: true },
 } as const;
 
 export async function run(args: readonly string[], io: CliIo): Promise<number> {
@@ -31,6 +34,15 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
         if (!kataKernelFlavors(arch).includes(values.flavor)) throw new UsageError(`the built-in Kata profile has no ${values.flavor} flavour for ${arch}`);
         shown.push({ kind: 'profile', profile: kataKernelProfile(arch, values.flavor) });
       }
+    } else if (source.endsWith('.spec')) {
+      const { loadSpec } = await import('../readers/rpm/load-spec.js');
+      const readings = await loadSpec(source, host, {
+        arches: arches.length ? arches : ARCHES,
+        defines: parseDefines(values.define),
+        with: values.with ?? [],
+        without: values.without ?? [],
+      });
+      shown.push(...readings.map((reading) => ({ kind: 'builds' as const, reading })));
     } else if ((await host.kind(source)) === 'directory') {
       shown.push({ kind: 'config', config: await loadFragments([source], host) });
     } else {

@@ -4,9 +4,8 @@
  */
 import { preprocessSpec } from '../../eval/rpm/preprocess-spec.js';
 import type { PreprocessedSpec } from '../../eval/rpm/preprocess-spec.js';
-import type { Build } from '../../model/build.js';
+import type { RecipeBuilds } from '../../model/build.js';
 import { InputError, diagnostic } from '../../model/diagnostic.js';
-import type { Diagnostic } from '../../model/diagnostic.js';
 import { DEFAULT_LIMITS, decodeInput } from '../decode-input.js';
 import type { InputLimits } from '../decode-input.js';
 import type { ReadHost } from '../host.js';
@@ -25,22 +24,13 @@ export interface SpecReadOptions {
   readonly limits?: InputLimits;
 }
 
-/** What a spec builds on one arch. */
-export interface SpecBuilds {
-  readonly source: string;
-  readonly arch: string;
-  /** In the order the spec runs them. */
-  readonly builds: readonly Build[];
-  readonly diagnostics: readonly Diagnostic[];
-}
-
-export async function loadSpec(path: string, host: ReadHost, options: SpecReadOptions): Promise<SpecBuilds[]> {
+export async function loadSpec(path: string, host: ReadHost, options: SpecReadOptions): Promise<RecipeBuilds[]> {
   const kind = await host.kind(path);
   if (kind !== 'file') throw new InputError(diagnostic('FD104', kind === 'missing' ? 'no such file' : 'is a directory; give a spec file', { file: path, line: 0 }));
   const limits = options.limits ?? DEFAULT_LIMITS;
   const text = decodeInput(await host.readFile(path, limits.maxBytes), path, limits);
   const include = confinedInclude(path, host, limits);
-  const readings: SpecBuilds[] = [];
+  const readings: RecipeBuilds[] = [];
   for (const arch of options.arches) {
     const spec = await preprocessSpec(
       { file: path, text },
@@ -60,7 +50,7 @@ export async function loadSpec(path: string, host: ReadHost, options: SpecReadOp
   return readings;
 }
 
-function buildsOf(spec: PreprocessedSpec, path: string, arch: string): SpecBuilds {
+function buildsOf(spec: PreprocessedSpec, path: string, arch: string): RecipeBuilds {
   const whole = { file: path, line: 0 };
   const excluded = excludedBy(spec, arch);
   if (excluded) return { source: path, arch, builds: [], diagnostics: [...spec.diagnostics, diagnostic('FD129', excluded, whole)] };
