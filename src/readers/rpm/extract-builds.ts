@@ -28,8 +28,17 @@ export interface BuildContext {
 /** Where the %build script starts: rpm runs it in the unpacked source tree. */
 const SOURCE_TREE = '/source';
 
+/**
+ * The shell evaluator knows lines, not columns: its origins come from `mapLine`. Each origin handed
+ * to it carries the script line under this key (object spread keeps it, JSON does not show it), so
+ * that a word can be found again in its line and given the origin of its own first character.
+ */
+const SCRIPT_LINE = Symbol('script line');
+type Tagged = Origin & { readonly [SCRIPT_LINE]?: number };
+
 export function extractBuilds(body: SpannedText, context: BuildContext): { builds: Build[]; diagnostics: readonly Diagnostic[] } {
-  const mapLine = lineMapper(body, context.origin);
+  const lines = lineStarts(body.text);
+  const mapLine = lineMapper(body, lines, context.origin);
   // Every build step is taken to succeed: a build that fails produces nothing to compare.
   const run = evaluateShell(parseShell(body.text, context.file), { mapLine, cwd: SOURCE_TREE, externalStatus: 0 });
   const undefinedMacros = new Set(marksIn(body, 0, body.text.length, 'undefined').map((m) => /^%\{(.+)\} is not defined$/.exec(m.reason)?.[1] ?? ''));
@@ -45,11 +54,11 @@ export function extractBuilds(body: SpannedText, context: BuildContext): { build
       id: seen === 1 ? base : `${base}-${seen}`,
       arch: context.arch,
       tool: invocation.tool,
-      argv: call.argv.slice(invocation.first).map((word) => argumentOf(word, context.unknowns, undefinedMacros)),
-      origin: call.origin,
+      argv: call.argv.slice(invocation.first).map((word) => argumentOf(word, context.unknowns, undefinedMacros, (o, text) => preciseOrigin(body, lines, o, text))),
+      origin: clean(call.origin),
     });
   }
-  return { builds, diagnostics: run.diagnostics };
+  return { builds, diagnostics: run.diagnostics.map((d) => (d.via ? { ...d, via: d.via.map(clean) } : d)) };
 }
 
 /** The tool and the index of its first option, when the command configures a build. */
@@ -73,7 +82,7 @@ function buildDirectory(cwd: ShellString): string {
   return inside.startsWith('..') || inside.includes('%') ? posix.basename(inside) : inside;
 }
 
-function argumentOf(word: ShellString, unknowns: readonly string[], undefinedMacros: ReadonlySet<string>): Argument {
+function argumentOf(word: ShellString, unknowns: readonly string[], undefinedMacros: ReadonlySet<string>, locate: (origin: Origin, text: string) => Origin): Argument {
   const raw = textOf(word);
   let text = '';
   const reasons: string[] = [];
@@ -86,27 +95,67 @@ function argumentOf(word: ShellString, unknowns: readonly string[], undefinedMac
   for (const [written, brace, name] of text.matchAll(/%(\{?)[?!]*([A-Za-z_][A-Za-z0-9_]*)/g)) {
     if (undefinedMacros.has(name!)) reasons.push(`${written}${brace ? '}' : ''} is not defined here (a distribution's macro? give it with --define)`);
   }
-  const origin = word.pieces.find((piece) => piece.text.trim() !== '')?.origin ?? word.origin;
+  const first = word.pieces.find((piece) => piece.text.trim() !== '');
+  const origin = first ? locate(first.origin, first.text) : clean(word.origin);
   const unique = [...new Set(reasons)];
   return unique.length ? { text, origin, unknown: unique.join('; ') } : { text, origin };
 }
 
-/** Line n of the expanded section → where its first visible character was written. */
-function lineMapper(body: SpannedText, section: Origin): (line: number) => Origin {
+function lineStarts(text: string): number[] {
   const starts = [0];
-  for (let at = body.text.indexOf('\n'); at !== -1; at = body.text.indexOf('\n', at + 1)) starts.push(at + 1);
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  return starts;
+}
+
+/** Line n of the expanded section → where its first visible character was written, tagged with n. */
+function lineMapper(body: SpannedText, starts: readonly number[], section: Origin): (line: number) => Origin {
   const cache = new Map<number, Origin>();
   return (line) => {
     const start = starts[line - 1];
     if (start === undefined || start >= body.text.length) return section;
     let origin = cache.get(line);
     if (!origin) {
-      const end = line < starts.length ? starts[line]! - 1 : body.text.length;
-      let at = start;
-      while (at < end - 1 && /\s/.test(body.text[at]!)) at++;
-      origin = originAt(body, at) ?? section;
+      const end = line < starts.length ? starts[line]! : body.text.length;
+      origin = { ...(originAt(body, firstVisible(body.text, start, end)) ?? section), [SCRIPT_LINE]: line } as Tagged;
       cache.set(line, origin);
     }
     return origin;
+  };
+}
+
+/**
+ * The origin of a word's text: found in the line the shell says it is on, the origin of its first
+ * character there, after the function calls that led to it. Text not found there (an escape changed
+ * it) keeps the line's origin.
+ */
+function preciseOrigin(body: SpannedText, starts: readonly number[], shellOrigin: Origin, text: string): Origin {
+  const line = (shellOrigin as Tagged)[SCRIPT_LINE];
+  if (line === undefined) return clean(shellOrigin);
+  const start = starts[line - 1]!;
+  const end = line < starts.length ? starts[line]! : body.text.length;
+  const at = body.text.slice(start, end).indexOf(text);
+  if (at === -1) return clean(shellOrigin);
+  const own = originAt(body, start + at)!;
+  // The shell's via is the calls, then the line's own chain (src/eval/shell originAt): keep the calls.
+  const lineOrigin = originAt(body, firstVisible(body.text, start, end))!;
+  const calls = (shellOrigin.via ?? []).slice(0, (shellOrigin.via?.length ?? 0) - (lineOrigin.via?.length ?? 0));
+  const via = [...calls.map(clean), ...(own.via ?? [])];
+  return via.length ? { file: own.file, line: own.line, via } : { file: own.file, line: own.line };
+}
+
+/** The first character of a line that is not a blank (the line's newline, when it is all blanks). */
+function firstVisible(text: string, start: number, end: number): number {
+  let at = start;
+  while (at < end - 1 && /\s/.test(text[at]!)) at++;
+  return at;
+}
+
+/** An origin as plain data: no tag, each step of `via` cleaned too. */
+function clean(origin: Origin): Origin {
+  return {
+    file: origin.file,
+    line: origin.line,
+    ...(origin.name === undefined ? {} : { name: origin.name }),
+    ...(origin.via?.length ? { via: origin.via.map(clean) } : {}),
   };
 }
