@@ -3,7 +3,7 @@
 // model
 export { ARCHES, archFromKernelArch, isArch, kernelArchOf } from './model/arch.js';
 export type { Arch, WordFacts } from './model/arch.js';
-export type { Argument, Build } from './model/build.js';
+export type { Argument, Build, RecipeBuilds } from './model/build.js';
 export { CODES, FINDINGS_DOCS_URL, docsUrl } from './model/codes.js';
 export type { Code, CodeInfo } from './model/codes.js';
 export type { ConfigMeta, ConfigSet, ConfigShape, Domain } from './model/config-set.js';
@@ -25,6 +25,12 @@ export { SEVERITIES, severityRank } from './model/severity.js';
 export type { Severity } from './model/severity.js';
 
 // static evaluation
+export { DEFAULT_MACRO_LIMITS } from './eval/rpm/macro-engine.js';
+export type { MacroLimits } from './eval/rpm/macro-engine.js';
+export { preprocessSpec } from './eval/rpm/preprocess-spec.js';
+export type { IncludeReader, IncludeResult, PreprocessedSpec, SpecOptions, SpecSection } from './eval/rpm/preprocess-spec.js';
+export { originAt } from './eval/rpm/spanned-text.js';
+export type { Mark, Place, Span, SpannedText } from './eval/rpm/spanned-text.js';
 export { evaluateShell, runShell } from './eval/shell/evaluate-shell.js';
 export type { ShellOptions, ShellRun } from './eval/shell/evaluate-shell.js';
 export { parseShell } from './eval/shell/parse-shell.js';
@@ -42,6 +48,9 @@ export type { PathKind, ReadHost } from './readers/host.js';
 export { readKataKernel } from './readers/kata/read-kata-kernel.js';
 export type { KataKernelData, KataSourceInfo } from './readers/kata/read-kata-kernel.js';
 export { loadFragments, loadKconfig } from './readers/kconfig/load-kconfig.js';
+export { confinedInclude } from './readers/rpm/confined-include.js';
+export { loadSpec } from './readers/rpm/load-spec.js';
+export type { SpecReadOptions } from './readers/rpm/load-spec.js';
 export { readKconfig } from './readers/kconfig/read-kconfig.js';
 
 // knowledge
@@ -52,6 +61,7 @@ export { compareKernel, judge } from './compare/compare-kernel.js';
 export type { KernelCompareOptions } from './compare/compare-kernel.js';
 
 // report
+export { describeOrigin, formatBuildsText } from './report/format-builds.js';
 export { formatJson } from './report/format-json.js';
 export { formatSettingsJson, formatSettingsText } from './report/format-settings.js';
 export type { Shown } from './report/format-settings.js';
