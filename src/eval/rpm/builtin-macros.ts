@@ -6,9 +6,8 @@
 import type { Origin } from '../../model/origin.js';
 import { defineMacro, validName } from './define-macro.js';
 import { evaluateExpression, formatValue, isExpressionFailure } from './evaluate-expression.js';
-import { appendUnknown, fail } from './macro-engine.js';
+import { appendUnknown, changeTable, fail, readMacro } from './macro-engine.js';
 import type { MacroEngine, Run } from './macro-engine.js';
-import { lookupMacro, popMacro } from './macro-table.js';
 import { QUOTE_MARK, append, appendRange, createBuilder, finish, marksIn, spannedText } from './spanned-text.js';
 import type { SpannedText } from './spanned-text.js';
 
@@ -75,7 +74,7 @@ function dnl(call: BuiltinCall): number {
 
 function undefine(call: BuiltinCall): number {
   const name = arg(call).text;
-  if (validName(call.engine, call.run, name, { site: call.site, reserved: BUILTIN_NAMES }, '%undefine')) popMacro(call.engine.table, name);
+  if (validName(call.engine, call.run, name, { site: call.site, reserved: BUILTIN_NAMES }, '%undefine')) changeTable(call.engine, { kind: 'pop', name });
   return 0;
 }
 
@@ -105,7 +104,7 @@ function sourceOrPatch(call: BuiltinCall): number {
 function macrobody(call: BuiltinCall): number {
   const name = arg(call).text;
   if (name === '') return 0;
-  const macro = lookupMacro(call.engine.table, name);
+  const macro = readMacro(call.engine, name);
   if (macro) appendRange(call.run.out, macro.body.spans.some((s) => s.origin === null) ? spannedText(macro.body.text, call.site) : macro.body);
   else fail(call.engine, call.run, `no such macro: '${name}'`, call.site);
   return 0;

@@ -6,9 +6,8 @@
  */
 import type { Origin } from '../../model/origin.js';
 import { expandApart, isNameChar, matchBracket } from './expand-macros.js';
-import { fail } from './macro-engine.js';
+import { changeTable, fail, readMacro } from './macro-engine.js';
 import type { MacroEngine, Run } from './macro-engine.js';
-import { lookupMacro, pushMacro } from './macro-table.js';
 import { appendRange, createBuilder, finish, sliceText } from './spanned-text.js';
 import type { SpannedText } from './spanned-text.js';
 
@@ -83,7 +82,7 @@ export function defineMacro(engine: MacroEngine, run: Run, source: SpannedText, 
       return consumed;
     }
   }
-  pushMacro(engine.table, { name, ...(opts === undefined ? {} : { opts }), body, origin: site, level: request.level });
+  changeTable(engine, { kind: 'push', definition: { name, ...(opts === undefined ? {} : { opts }), body, origin: site, level: request.level } });
   return consumed;
 }
 
@@ -130,7 +129,7 @@ export function validName(engine: MacroEngine, run: Run, name: string, request: 
     fail(engine, run, `macro %${name} has an illegal name (${what})`, request.site);
     return false;
   }
-  if (request.reserved.has(name) || lookupMacro(engine.table, name)?.auto) {
+  if (request.reserved.has(name) || readMacro(engine, name)?.auto) {
     fail(engine, run, `macro %${name} is a built-in (${what})`, request.site);
     return false;
   }

@@ -9,9 +9,8 @@ import { BUILTINS } from './builtin-macros.js';
 import type { Builtin } from './builtin-macros.js';
 import { evaluateExpression, formatValue, isExpressionFailure } from './evaluate-expression.js';
 import { grabArguments, withArguments } from './macro-arguments.js';
-import { appendUnknown, charge, exhaust, fail } from './macro-engine.js';
+import { appendUnknown, charge, exhaust, fail, readMacro } from './macro-engine.js';
 import type { MacroEngine, Run } from './macro-engine.js';
-import { lookupMacro } from './macro-table.js';
 import type { MacroDefinition } from './macro-table.js';
 import { append, appendRange, createBuilder, finish, marksIn, originAt, placeAt, sliceText, spannedText } from './spanned-text.js';
 import type { SpannedText } from './spanned-text.js';
@@ -125,7 +124,7 @@ function expandOne(engine: MacroEngine, run: Run, source: SpannedText, percent: 
   }
   const name = text.slice(f, fe);
   const builtin = BUILTINS.get(name);
-  let macro = builtin ? undefined : lookupMacro(engine.table, name);
+  let macro = builtin ? undefined : readMacro(engine, name);
   if (macro?.auto && engine.level > macro.level) macro = undefined;
   const defined = Boolean(builtin || macro);
 

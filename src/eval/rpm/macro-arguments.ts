@@ -7,9 +7,8 @@
  */
 import type { Origin } from '../../model/origin.js';
 import { expandApart } from './expand-macros.js';
-import { fail } from './macro-engine.js';
+import { changeTable, fail } from './macro-engine.js';
 import type { MacroEngine, Run } from './macro-engine.js';
-import { popLevel, pushMacro } from './macro-table.js';
 import type { MacroDefinition } from './macro-table.js';
 import { EMPTY_TEXT, joinTexts, sliceText, spannedText, splitText } from './spanned-text.js';
 import type { SpannedText } from './spanned-text.js';
@@ -40,7 +39,7 @@ export function grabArguments(
 /** setupArgs, the call, then freeArgs. */
 export function withArguments(engine: MacroEngine, run: Run, macro: MacroDefinition, args: readonly SpannedText[], site: Origin, call: () => void): void {
   const level = ++engine.level;
-  const auto = (name: string, body: SpannedText) => pushMacro(engine.table, { name, body, level, auto: true, literal: true });
+  const auto = (name: string, body: SpannedText) => changeTable(engine, { kind: 'push', definition: { name, body, level, auto: true, literal: true } });
   try {
     auto('0', spannedText(macro.name, site));
     auto('**', joinTexts(args.slice(1), ' '));
@@ -58,7 +57,7 @@ export function withArguments(engine: MacroEngine, run: Run, macro: MacroDefinit
     }
     call();
   } finally {
-    popLevel(engine.table, level);
+    changeTable(engine, { kind: 'pop-level', level });
     engine.level--;
   }
 }

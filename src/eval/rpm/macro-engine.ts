@@ -1,7 +1,8 @@
 /** The state one macro expansion runs in: the table, the bounds, and where problems are reported. */
 import type { Code } from '../../model/codes.js';
 import type { Origin } from '../../model/origin.js';
-import type { MacroTable } from './macro-table.js';
+import { lookupMacro, popLevel, popMacro, pushMacro } from './macro-table.js';
+import type { MacroDefinition, MacroTable } from './macro-table.js';
 import { append } from './spanned-text.js';
 import type { TextBuilder } from './spanned-text.js';
 import { unknownChar } from './spanned-text.js';
@@ -32,6 +33,39 @@ export interface MacroEngine {
   exhausted: boolean;
   /** Why each unknown value is unknown, by the index its character carries (`unknownChar`). */
   readonly unknowns: string[];
+  /** Set while one piece of a spec is expanded, to share its expansion with other arches (expansion-memo.ts). */
+  recording?: Recording;
+}
+
+/** What expanding one piece of text read from the macro table and did to it. */
+export interface Recording {
+  /** Each macro looked up that existed before the piece (or did not exist), with what was found. */
+  readonly reads: Array<readonly [string, MacroDefinition | undefined]>;
+  readonly ops: TableOp[];
+  readonly reports: Array<readonly [Code, string, Origin]>;
+  /** Definitions the piece made itself: reading them is no dependency. */
+  readonly made: Set<MacroDefinition>;
+}
+
+export type TableOp = { readonly kind: 'push'; readonly definition: MacroDefinition } | { readonly kind: 'pop'; readonly name: string } | { readonly kind: 'pop-level'; readonly level: number };
+
+/** Looks a macro up, noting the dependency while recording. */
+export function readMacro(engine: MacroEngine, name: string): MacroDefinition | undefined {
+  const found = lookupMacro(engine.table, name);
+  const recording = engine.recording;
+  if (recording && !(found && recording.made.has(found))) recording.reads.push([name, found]);
+  return found;
+}
+
+/** Changes the table, noting the change while recording. */
+export function changeTable(engine: MacroEngine, op: TableOp): void {
+  if (op.kind === 'push') pushMacro(engine.table, op.definition);
+  else if (op.kind === 'pop') popMacro(engine.table, op.name);
+  else popLevel(engine.table, op.level);
+  if (engine.recording) {
+    engine.recording.ops.push(op);
+    if (op.kind === 'push') engine.recording.made.add(op.definition);
+  }
 }
 
 /** One expansion buffer (rpm's MacroBuf): an error stops it, as mb->error stops expandMacro. */
@@ -40,8 +74,21 @@ export interface Run {
   error: boolean;
 }
 
-export function createEngine(table: MacroTable, report: Report, limits: MacroLimits = DEFAULT_MACRO_LIMITS): MacroEngine {
-  return { table, limits, report, depth: 0, level: 0, work: 0, exhausted: false, unknowns: [] };
+export function createEngine(table: MacroTable, report: Report, limits: MacroLimits = DEFAULT_MACRO_LIMITS, unknowns: string[] = []): MacroEngine {
+  const engine: MacroEngine = {
+    table,
+    limits,
+    report: (code, message, origin) => {
+      engine.recording?.reports.push([code, message, origin]);
+      report(code, message, origin);
+    },
+    depth: 0,
+    level: 0,
+    work: 0,
+    exhausted: false,
+    unknowns,
+  };
+  return engine;
 }
 
 /** rpm's mbErr with error set: reports and stops the expansion. */

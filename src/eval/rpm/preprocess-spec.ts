@@ -3,14 +3,17 @@
  * expanded, conditionals resolved, `%include`d files read, the text cut into sections. The result
  * is what `rpmspec --parse --target ARCH` prints, each character still knowing its origin.
  */
+import type { Code } from '../../model/codes.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { Origin } from '../../model/origin.js';
 import { createDiagnosticSink } from '../../readers/diagnostic-sink.js';
 import { expandText } from './expand-macros.js';
 import { DEFAULT_MACRO_LIMITS, createEngine } from './macro-engine.js';
 import type { MacroEngine, MacroLimits } from './macro-engine.js';
+import { expandPiece, sharedDefinition, sharedPiece } from './expansion-memo.js';
+import type { ExpansionMemo } from './expansion-memo.js';
 import { popMacro, pushMacro } from './macro-table.js';
-import type { MacroTable } from './macro-table.js';
+import type { MacroDefinition, MacroTable } from './macro-table.js';
 import { append, appendRange, createBuilder, finish, originAt, showUnknowns, sliceText, spannedText } from './spanned-text.js';
 import type { SpannedText, TextBuilder } from './spanned-text.js';
 import { evaluateCondition, isElif, isIf, lineKind, matchArch, wrongOrder } from './spec-conditionals.js';
@@ -36,6 +39,8 @@ export interface SpecOptions extends CommandLine {
   readonly bodies?: readonly string[];
   /** Whether to assemble `parsed` (default: true). */
   readonly parsed?: boolean;
+  /** Shared by the readings of one spec for several arches, so that what expands alike is expanded once. */
+  readonly memo?: ExpansionMemo;
 }
 
 /** An `%include`: the file read, or why it is not. */
@@ -82,11 +87,13 @@ interface OpenSection {
 export async function preprocessSpec(spec: { readonly file: string; readonly text: string }, options: SpecOptions, include?: IncludeReader): Promise<PreprocessedSpec> {
   const sink = createDiagnosticSink(spec.file);
   const seen = new Set<string>();
-  const engine = createEngine(createSpecTable(options.arch, options), (code, message, origin) => {
+  const report = (code: Code, message: string, origin: Origin) => {
     const key = `${code}\u0000${message}\u0000${origin.file}:${origin.line}`;
     if (!seen.has(key)) sink.add(code, message, origin);
     seen.add(key);
-  }, options.limits ?? DEFAULT_MACRO_LIMITS);
+  };
+  const { memo } = options;
+  const engine = createEngine(createSpecTable(options.arch, options, memo), report, options.limits ?? DEFAULT_MACRO_LIMITS, memo?.unknowns);
   const files: SpecCursor[] = [{ file: spec.file, text: spec.text, pos: 0, line: 0 }];
   const levels: ReadLevel[] = [{ reading: true, readable: false, last: 'endif', origin: { file: spec.file, line: 0 } }];
   const preamble = createPreambleState();
@@ -107,7 +114,9 @@ export async function preprocessSpec(spec: { readonly file: string; readonly tex
       const top = levels[levels.length - 1]!;
       const kind = lineKind(logical.text.text, logical.text.text.search(/[^ \t\v\f\r]|$/));
       const expand = kind && isElif(kind) ? top.readable : top.reading;
-      pending = splitLines(expand ? expandText(engine, logical.text).text : logical.text);
+      const key = `${logical.origin.file}:${logical.origin.line}`;
+      const piece = sharedPiece(memo, key, logical.text);
+      pending = splitLines(expand ? expandPiece(engine, piece, key, memo).text : piece);
       next = 0;
       continue;
     }
@@ -134,13 +143,13 @@ export async function preprocessSpec(spec: { readonly file: string; readonly tex
       if (section.kind === options.stopAfter) break;
       // parseFiles masks the License: macro so that %license stays a file attribute (rpm 4.18 build/parseFiles.c).
       if (section.kind === 'files') popMacro(engine.table, 'license');
-      if (section.kind === 'prep') defineBuildSubdir(engine, finish(section.body));
-      if (part === 'files') pushMacro(engine.table, { name: 'license', body: spannedText('%license', null), level: 0, literal: true });
+      if (section.kind === 'prep') defineBuildSubdir(engine, finish(section.body), memo);
+      if (part === 'files') pushMacro(engine.table, LICENSE_IN_FILES);
       sections.push(openSection(part, text.replace(/\s+$/, ''), originAt(content, 0)!, keep(part)));
     } else if (!blank) {
       if (section.kept) appendRange(section.body, content);
       if (section.kept && section.strip.trailingSpace) append(section.body, '\n', originAt(content, 0));
-      if (section.kind === 'preamble' || section.kind === 'package') readPreambleTag(engine, preamble, content, section.kind === 'preamble');
+      if (section.kind === 'preamble' || section.kind === 'package') readPreambleTag(engine, preamble, content, section.kind === 'preamble', memo);
     } else if (section.kept && section.strip.trailingSpace) {
       append(section.body, '\n', originAt(line, 0));
     }
@@ -164,15 +173,18 @@ export async function preprocessSpec(spec: { readonly file: string; readonly tex
  * After %prep, rpm runs its %setup lines (parsePrep, doSetupMacro), which define %{buildsubdir}: the
  * `-n` directory, or %{name}-%{version}. flagdiff reads `-n` alone, and of `%autosetup` too.
  */
-function defineBuildSubdir(engine: MacroEngine, prep: SpannedText): void {
+function defineBuildSubdir(engine: MacroEngine, prep: SpannedText, memo: ExpansionMemo | undefined): void {
   for (const line of splitLines(prep)) {
     const words = /^%(?:auto)?setup\b(.*)/.exec(line.text)?.[1]?.trim().split(/\s+/);
     if (!words) continue;
     const at = words.indexOf('-n');
     const body = at !== -1 && words[at + 1] ? spannedText(words[at + 1]!, originAt(line, 0)) : expandText(engine, spannedText('%{name}-%{version}', originAt(line, 0))).text;
-    pushMacro(engine.table, { name: 'buildsubdir', body, level: 0 });
+    pushMacro(engine.table, sharedDefinition(memo, `${originAt(line, 0)?.file}:${originAt(line, 0)?.line}`, { name: 'buildsubdir', body, level: 0 }));
   }
 }
+
+/** While %files is read, %license is a file attribute, not the License: tag. */
+const LICENSE_IN_FILES: MacroDefinition = { name: 'license', body: spannedText('%license', null), level: 0, literal: true };
 
 function openSection(kind: string, header: string | undefined, origin: Origin, kept: boolean): OpenSection {
   return { kind, ...(header === undefined ? {} : { header }), origin, body: createBuilder(), strip: stripOf(kind), kept };

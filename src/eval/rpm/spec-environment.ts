@@ -4,7 +4,9 @@ import { defineMacro } from './define-macro.js';
 import { BUILTIN_NAMES } from './builtin-macros.js';
 import { createEngine } from './macro-engine.js';
 import type { MacroEngine, Run } from './macro-engine.js';
-import { copyMacroTable, createMacroTable } from './macro-table.js';
+import { sharedDefinition } from './expansion-memo.js';
+import type { ExpansionMemo } from './expansion-memo.js';
+import { copyMacroTable, createMacroTable, pushMacro } from './macro-table.js';
 import type { MacroTable } from './macro-table.js';
 import { createBuilder, spannedText } from './spanned-text.js';
 import { readLogicalLine } from './spec-lines.js';
@@ -21,17 +23,23 @@ export interface CommandLine {
 const SITE = { file: '<rpm macros>', line: 0 };
 let rpmTable: MacroTable | undefined;
 
-/** A fresh table for one arch; rpm's part is read once per process. */
-export function createSpecTable(arch: string, commandLine: CommandLine): MacroTable {
+/**
+ * A fresh table for one arch; rpm's part is read once per process, and with a memo the command
+ * line's definitions are the same objects on every arch.
+ */
+export function createSpecTable(arch: string, commandLine: CommandLine, memo?: ExpansionMemo): MacroTable {
   rpmTable ??= loadMacroFile(createMacroTable(), RPM_MACROS);
   const table = loadMacroFile(copyMacroTable(rpmTable), platformMacros(arch));
-  const engine = quietEngine(table);
+  const scratch = createMacroTable();
+  const engine = quietEngine(scratch);
   const run: Run = { out: createBuilder(), error: false };
   const define = (name: string, body: string) =>
     defineMacro(engine, run, spannedText(`${name} ${body}`, null), 0, { level: 0, global: false, freeField: false, site: SITE, reserved: BUILTIN_NAMES });
   for (const [name, body] of commandLine.defines ?? []) define(name, body);
   for (const name of commandLine.with ?? []) define(`_with_${name}`, `--with-${name}`);
   for (const name of commandLine.without ?? []) define(`_without_${name}`, `--without-${name}`);
+  // A name given twice keeps both, the last one current, as rpm's stack does; names do not interact.
+  [...scratch.entries.values()].flat().forEach((definition, i) => pushMacro(table, sharedDefinition(memo, `command line ${i}`, definition)));
   return table;
 }
 

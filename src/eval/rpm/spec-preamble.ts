@@ -5,6 +5,8 @@
  */
 import type { Origin } from '../../model/origin.js';
 import { expandText } from './expand-macros.js';
+import { sharedDefinition } from './expansion-memo.js';
+import type { ExpansionMemo } from './expansion-memo.js';
 import type { MacroEngine } from './macro-engine.js';
 import { pushMacro } from './macro-table.js';
 import { append, appendRange, createBuilder, finish, originAt, sliceText, spannedText } from './spanned-text.js';
@@ -31,7 +33,7 @@ export function createPreambleState(): PreambleState {
 }
 
 /** Reads one preamble line; `main` is the package before any `%package`. */
-export function readPreambleTag(engine: MacroEngine, state: PreambleState, line: SpannedText, main: boolean): void {
+export function readPreambleTag(engine: MacroEngine, state: PreambleState, line: SpannedText, main: boolean, memo?: ExpansionMemo): void {
   const match = TAG.exec(line.text);
   if (!match) return;
   const tag = match[1]!.toLowerCase();
@@ -39,17 +41,18 @@ export function readPreambleTag(engine: MacroEngine, state: PreambleState, line:
   const value = sliceText(line, match[0].length, line.text.replace(/\s+$/, '').length);
   const site = originAt(line, 0)!;
   if (tag === 'source' || tag === 'patch') {
-    if (value.text !== '') defineSource(engine, state, tag, number, value, site);
+    if (value.text !== '') defineSource(engine, state, tag, number, value, site, memo);
   } else if (number === '' && MACRO_TAGS.includes(tag)) {
-    pushMacro(engine.table, { name: tag, body: value, origin: site, level: 0 });
-    if (main) pushMacro(engine.table, { name: tag.toUpperCase(), body: value, origin: site, level: 0 });
+    const push = (name: string) => pushMacro(engine.table, sharedDefinition(memo, `${site.file}:${site.line}`, { name, body: value, origin: site, level: 0 }));
+    push(tag);
+    if (main) push(tag.toUpperCase());
   } else if (number === '' && (tag === 'exclusivearch' || tag === 'excludearch')) {
     (tag === 'exclusivearch' ? state.exclusiveArch : state.excludeArch).push(...value.text.split(/\s+/).filter(Boolean));
   }
 }
 
 /** `%{SOURCEn}` is the file's path in `%{_sourcedir}`; `%{SOURCEURLn}` the value as written. */
-function defineSource(engine: MacroEngine, state: PreambleState, tag: 'source' | 'patch', number: string, value: SpannedText, site: Origin): void {
+function defineSource(engine: MacroEngine, state: PreambleState, tag: 'source' | 'patch', number: string, value: SpannedText, site: Origin, memo?: ExpansionMemo): void {
   let n: number;
   if (number === '') n = tag === 'source' ? ++state.autoSource : ++state.autoPatch;
   else {
@@ -62,6 +65,7 @@ function defineSource(engine: MacroEngine, state: PreambleState, tag: 'source' |
   const builder = createBuilder();
   appendRange(builder, expandText(engine, spannedText('%{_sourcedir}/', site)).text);
   append(builder, url.slice(url.lastIndexOf('/') + 1), site);
-  pushMacro(engine.table, { name: `${upper}${n}`, body: finish(builder), origin: site, level: 0 });
-  pushMacro(engine.table, { name: `${upper}URL${n}`, body: value, origin: site, level: 0 });
+  const key = `${site.file}:${site.line}`;
+  pushMacro(engine.table, sharedDefinition(memo, key, { name: `${upper}${n}`, body: finish(builder), origin: site, level: 0 }));
+  pushMacro(engine.table, sharedDefinition(memo, key, { name: `${upper}URL${n}`, body: value, origin: site, level: 0 }));
 }

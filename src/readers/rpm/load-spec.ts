@@ -2,6 +2,7 @@
  * Reads a spec file for each arch asked: rpm's macros and conditionals resolved (src/eval/rpm), then
  * the configure and meson invocations its %build section runs, each a `Build`.
  */
+import { createExpansionMemo } from '../../eval/rpm/expansion-memo.js';
 import { preprocessSpec } from '../../eval/rpm/preprocess-spec.js';
 import type { PreprocessedSpec } from '../../eval/rpm/preprocess-spec.js';
 import type { RecipeBuilds } from '../../model/build.js';
@@ -31,6 +32,8 @@ export async function loadSpec(path: string, host: ReadHost, options: SpecReadOp
   const text = decodeInput(await host.readFile(path, limits.maxBytes), path, limits);
   const include = confinedInclude(path, host, limits);
   const readings: RecipeBuilds[] = [];
+  // Expansions are shared between arches: what reads nothing arch-specific is expanded once.
+  const memo = options.arches.length > 1 ? createExpansionMemo() : undefined;
   for (const arch of options.arches) {
     const spec = await preprocessSpec(
       { file: path, text },
@@ -42,6 +45,7 @@ export async function loadSpec(path: string, host: ReadHost, options: SpecReadOp
         stopAfter: 'build',
         bodies: ['build'],
         parsed: false,
+        ...(memo ? { memo } : {}),
       },
       include,
     );

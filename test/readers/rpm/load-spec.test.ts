@@ -91,3 +91,23 @@ describe('bad input', () => {
     expect((error as InputError).message).toContain(message);
   });
 });
+
+describe('several arches in one reading', () => {
+  // Expansions are shared between the arches of one reading (expansion-memo.ts): the result must be
+  // what reading each arch alone gives, builds, origins and diagnostics alike.
+  it.each([
+    // fixture, --define
+    ['fedora-like.spec', [['fedora', '39']]],
+    ['mini-like.spec', [['fedora', '31']]],
+    ['rhel-like.spec', [['rhel', '9']]],
+    ['suse-like/qemu.spec', []],
+  ] as const)('%s with %j reads as each arch alone', async (name, defines) => {
+    const path = fixture(`rpm/${name}`);
+    const host = memoryHost({ [path]: readFileSync(path, 'utf8'), [path.replace(/qemu\.spec$/, 'common.inc')]: name.startsWith('suse') ? readFileSync(fixture('rpm/suse-like/common.inc'), 'utf8') : '' });
+    const arches = ['x86_64', 'aarch64', 's390x', 'ppc64le', 'riscv64'];
+    const together = await loadSpec(path, host, { arches, defines });
+    const alone = await Promise.all(arches.map(async (arch) => (await loadSpec(path, host, { arches: [arch], defines }))[0]));
+    expect(together).toEqual(alone);
+    expect(together.map((r) => r.builds.length).reduce((a, b) => a + b)).toBeGreaterThan(arches.length - 2);
+  });
+});
