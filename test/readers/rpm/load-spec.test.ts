@@ -103,7 +103,8 @@ describe('several arches in one reading', () => {
     ['suse-like/qemu.spec', []],
   ] as const)('%s with %j reads as each arch alone', async (name, defines) => {
     const path = fixture(`rpm/${name}`);
-    const host = memoryHost({ [path]: readFileSync(path, 'utf8'), [path.replace(/qemu\.spec$/, 'common.inc')]: name.startsWith('suse') ? readFileSync(fixture('rpm/suse-like/common.inc'), 'utf8') : '' });
+    const include = fixture('rpm/suse-like/common.inc');
+    const host = memoryHost({ [path]: readFileSync(path, 'utf8'), [include]: readFileSync(include, 'utf8') });
     const arches = ['x86_64', 'aarch64', 's390x', 'ppc64le', 'riscv64'];
     const together = await loadSpec(path, host, { arches, defines });
     const alone = await Promise.all(arches.map(async (arch) => (await loadSpec(path, host, { arches: [arch], defines }))[0]));
