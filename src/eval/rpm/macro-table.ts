@@ -22,17 +22,19 @@ export interface MacroTable {
   readonly entries: Map<string, MacroDefinition[]>;
   /** Names pushed at each level above 0, so a parametric call can pop what it defined. */
   readonly scoped: string[][];
+  /** Counts changes, so that answers about the table can be kept until it changes. */
+  version: number;
 }
 
 export function createMacroTable(): MacroTable {
-  return { entries: new Map(), scoped: [] };
+  return { entries: new Map(), scoped: [], version: 0 };
 }
 
 /** A copy whose stacks can change without touching the original (one table per arch). */
 export function copyMacroTable(table: MacroTable): MacroTable {
   const entries = new Map<string, MacroDefinition[]>();
   for (const [name, stack] of table.entries) entries.set(name, [...stack]);
-  return { entries, scoped: table.scoped.map((names) => [...names]) };
+  return { entries, scoped: table.scoped.map((names) => [...names]), version: 0 };
 }
 
 export function lookupMacro(table: MacroTable, name: string): MacroDefinition | undefined {
@@ -41,6 +43,7 @@ export function lookupMacro(table: MacroTable, name: string): MacroDefinition | 
 }
 
 export function pushMacro(table: MacroTable, definition: MacroDefinition): void {
+  table.version++;
   const stack = table.entries.get(definition.name);
   if (stack) stack.push(definition);
   else table.entries.set(definition.name, [definition]);
@@ -51,6 +54,7 @@ export function pushMacro(table: MacroTable, definition: MacroDefinition): void 
 export function popMacro(table: MacroTable, name: string): void {
   const stack = table.entries.get(name);
   if (!stack) return;
+  table.version++;
   stack.pop();
   if (stack.length === 0) table.entries.delete(name);
 }

@@ -11,6 +11,8 @@ import { expandText } from './expand-macros.js';
 import { DEFAULT_MACRO_LIMITS, createEngine } from './macro-engine.js';
 import type { MacroEngine, MacroLimits } from './macro-engine.js';
 import { expandPiece, sharedDefinition, sharedPiece } from './expansion-memo.js';
+import { createInertCache, isInertText } from './inert-text.js';
+import type { InertCache } from './inert-text.js';
 import type { ExpansionMemo } from './expansion-memo.js';
 import { popMacro, pushMacro } from './macro-table.js';
 import type { MacroDefinition, MacroTable } from './macro-table.js';
@@ -101,6 +103,7 @@ export async function preprocessSpec(spec: { readonly file: string; readonly tex
   const sections: OpenSection[] = [openSection('preamble', undefined, { file: spec.file, line: 1 }, keep('preamble'))];
   const parsed: string[] | undefined = options.parsed === false ? undefined : [];
   let pending: SpannedText[] = [];
+  const inert = createInertCache();
   let next = 0;
 
   for (;;) {
@@ -116,7 +119,8 @@ export async function preprocessSpec(spec: { readonly file: string; readonly tex
       const expand = kind && isElif(kind) ? top.readable : top.reading;
       const key = `${logical.origin.file}:${logical.origin.line}`;
       const piece = sharedPiece(memo, key, logical.text);
-      pending = splitLines(expand ? expandPiece(engine, piece, key, memo).text : piece);
+      const unused = !parsed && !sections[sections.length - 1]!.kept && isUnusedPiece(engine, piece.text, sections[sections.length - 1]!.kind, inert);
+      pending = splitLines(expand && !unused ? expandPiece(engine, piece, key, memo).text : piece);
       next = 0;
       continue;
     }
@@ -181,6 +185,20 @@ function defineBuildSubdir(engine: MacroEngine, prep: SpannedText, memo: Expansi
     const body = at !== -1 && words[at + 1] ? spannedText(words[at + 1]!, originAt(line, 0)) : expandText(engine, spannedText('%{name}-%{version}', originAt(line, 0))).text;
     pushMacro(engine.table, sharedDefinition(memo, `${originAt(line, 0)?.file}:${originAt(line, 0)?.line}`, { name: 'buildsubdir', body, level: 0 }));
   }
+}
+
+/**
+ * A piece whose text nobody uses (its section's body is not kept) and whose expansion cannot change
+ * anything: no line of it is a conditional, a section header or a tag that defines a macro, and its
+ * macros are inert (inert-text.ts). It is then not expanded at all.
+ */
+function isUnusedPiece(engine: MacroEngine, text: string, section: string, cache: InertCache): boolean {
+  if (!text.includes('%')) return true;
+  for (const line of text.split('\n')) {
+    if (/^[ \t\v\f\r]*%/.test(line)) return false;
+    if ((section === 'preamble' || section === 'package') && /^[A-Za-z]+\d*[ \t]*(\([^)]*\)[ \t]*)?:/.test(line) && !/^(build)?(requires|provides|obsoletes|conflicts|recommends|suggests|supplements|enhances|prereq)\b/i.test(line)) return false;
+  }
+  return isInertText(engine.table, text, cache);
 }
 
 /** While %files is read, %license is a file attribute, not the License: tag. */

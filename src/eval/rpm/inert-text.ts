@@ -1,0 +1,54 @@
+/**
+ * Whether expanding a piece of text can change anything but the text itself. A piece whose result
+ * is not kept (a `Requires:` line, a %description, when only the builds are wanted) need not be
+ * expanded when every macro it uses is inert: a one-line body, no definition, no command, no
+ * built-in with an effect, nothing but inert macros used in turn. Such a piece defines nothing,
+ * reports nothing and cannot turn into a conditional or a section header.
+ */
+import { BUILTINS } from './builtin-macros.js';
+import { lookupMacro } from './macro-table.js';
+import type { MacroDefinition, MacroTable } from './macro-table.js';
+
+/** Built-ins that only compute text from their argument. */
+const PURE_BUILTINS = new Set(['basename', 'dirname', 'suffix', 'shrink', 'quote', 'shescape', 'url2path', 'u2p', 'verbose', 'echo', 'warn', 'S', 'P']);
+
+/** `%name`, `%{name...`, `%{?name...`, `%{!?name...`; anything else after `%` is not a plain use. */
+const USE = /%(?:%|\{?[?!]*([A-Za-z_][A-Za-z0-9_]*)|([^%{]|\{[^A-Za-z_?!]|$))/g;
+
+/** Answers for definitions, kept while the table does not change (what a body uses may be redefined). */
+export interface InertCache {
+  version: number;
+  answers: Map<MacroDefinition, boolean>;
+}
+
+export function createInertCache(): InertCache {
+  return { version: -1, answers: new Map() };
+}
+
+export function isInertText(table: MacroTable, text: string, cache: InertCache, depth = 0): boolean {
+  if (cache.version !== table.version) {
+    cache.version = table.version;
+    cache.answers.clear();
+  }
+  if (depth > 16 || text.includes('%(') || text.includes('%[')) return false;
+  for (const [, name, other] of text.matchAll(USE)) {
+    if (other !== undefined) return false;
+    if (name === undefined) continue;
+    if (BUILTINS.has(name)) {
+      if (!PURE_BUILTINS.has(name)) return false;
+      continue;
+    }
+    const macro = lookupMacro(table, name);
+    if (macro && !isInertMacro(table, macro, cache, depth)) return false;
+  }
+  return true;
+}
+
+function isInertMacro(table: MacroTable, macro: MacroDefinition, cache: InertCache, depth: number): boolean {
+  const known = cache.answers.get(macro);
+  if (known !== undefined) return known;
+  cache.answers.set(macro, false); // a macro that uses itself is not inert
+  const inert = macro.opts === undefined && !macro.body.text.includes('\n') && (macro.literal === true || isInertText(table, macro.body.text, cache, depth + 1));
+  cache.answers.set(macro, inert);
+  return inert;
+}
