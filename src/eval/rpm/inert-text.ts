@@ -12,8 +12,11 @@ import type { MacroDefinition, MacroTable } from './macro-table.js';
 /** Built-ins that only compute text from their argument. */
 const PURE_BUILTINS = new Set(['basename', 'dirname', 'suffix', 'shrink', 'quote', 'shescape', 'url2path', 'u2p', 'verbose', 'echo', 'warn', 'S', 'P']);
 
-/** `%name`, `%{name...`, `%{?name...`, `%{!?name...`; anything else after `%` is not a plain use. */
-const USE = /%(?:%|\{?[?!]*([A-Za-z_][A-Za-z0-9_]*)|([^%{]|\{[^A-Za-z_?!]|$))/g;
+/**
+ * `%%`; `%{flags name` with what follows the name; `%flags name`; anything else after `%` is not a
+ * plain use (`%1`, `%(`, `%[`, `%{-f}`).
+ */
+const USE = /%(?:%|\{([?!]*)([A-Za-z_][A-Za-z0-9_]*)(.?)|([?!]*)([A-Za-z_][A-Za-z0-9_]*)|([^]|$))/g;
 
 /** Answers for definitions, kept while the table does not change (what a body uses may be redefined). */
 export interface InertCache {
@@ -31,9 +34,13 @@ export function isInertText(table: MacroTable, text: string, cache: InertCache, 
     cache.answers.clear();
   }
   if (depth > 16 || text.includes('%(') || text.includes('%[')) return false;
-  for (const [, name, other] of text.matchAll(USE)) {
+  for (const [whole, braceFlags, braceName, after, bareFlags, bareName, other] of text.matchAll(USE)) {
     if (other !== undefined) return false;
-    if (name === undefined) continue;
+    if (whole === '%%') continue;
+    const flags = braceFlags ?? bareFlags ?? '';
+    const name = (braceName ?? bareName)!;
+    // %{?x:...} and %{!?x} only ask whether x exists (rpm expandMacro's chkexist): x's body is not used.
+    if (flags.includes('?') && (after === ':' || flags.includes('!'))) continue;
     if (BUILTINS.has(name)) {
       if (!PURE_BUILTINS.has(name)) return false;
       continue;
