@@ -58,7 +58,9 @@ export function formatValue(value: ExpressionValue): string {
   return String(value.value);
 }
 
-const isOp = (state: State, ...ops: string[]) => state.token.kind === 'op' && ops.includes(state.op);
+function isOp(state: State, op: string, other?: string): boolean {
+  return state.token.kind === 'op' && (state.op === op || state.op === other);
+}
 
 function nested<T>(state: State, parse: () => T): T {
   if (++state.depth > (state.options.maxDepth ?? DEFAULT_DEPTH)) throw new ExpressionError('expression nested too deeply');

@@ -149,7 +149,7 @@ export async function preprocessSpec(spec: { readonly file: string; readonly tex
       if (section.kind === 'files') popMacro(engine.table, 'license');
       if (section.kind === 'prep') defineBuildSubdir(engine, finish(section.body), memo);
       if (part === 'files') pushMacro(engine.table, LICENSE_IN_FILES);
-      sections.push(openSection(part, text.replace(/\s+$/, ''), originAt(content, 0)!, keep(part)));
+      sections.push(openSection(part, text.trimEnd(), originAt(content, 0)!, keep(part)));
     } else if (!blank) {
       if (section.kept) appendRange(section.body, content);
       if (section.kept && section.strip.trailingSpace) append(section.body, '\n', originAt(content, 0));

@@ -38,7 +38,7 @@ export function readPreambleTag(engine: MacroEngine, state: PreambleState, line:
   if (!match) return;
   const tag = match[1]!.toLowerCase();
   const number = match[2]!;
-  const value = sliceText(line, match[0].length, line.text.replace(/\s+$/, '').length);
+  const value = sliceText(line, match[0].length, line.text.trimEnd().length);
   const site = originAt(line, 0)!;
   if (tag === 'source' || tag === 'patch') {
     if (value.text !== '') defineSource(engine, state, tag, number, value, site, memo);

@@ -25,6 +25,8 @@ export interface BuildContext {
   readonly unknowns: readonly string[];
 }
 
+const UNKNOWN_CHARS = /[\ue000-\uf8ff]/g;
+
 /** Where the %build script starts: rpm runs it in the unpacked source tree. */
 const SOURCE_TREE = '/source';
 
@@ -84,15 +86,14 @@ function buildDirectory(cwd: ShellString): string {
 
 function argumentOf(word: ShellString, unknowns: readonly string[], undefinedMacros: ReadonlySet<string>, locate: (origin: Origin, text: string) => Origin): Argument {
   const raw = textOf(word);
-  let text = '';
   const reasons: string[] = [];
   if (word.unknown !== undefined) reasons.push(word.unknown);
-  for (const char of raw) {
-    const index = unknownIndex(char);
-    if (index === -1) text += char;
-    else reasons.push(unknowns[index] ?? 'a value flagdiff does not compute');
-  }
-  for (const [written, brace, name] of text.matchAll(/%(\{?)[?!]*([A-Za-z_][A-Za-z0-9_]*)/g)) {
+  // Each unknown value's character names its reason; the text keeps what is known.
+  const text = raw.replace(UNKNOWN_CHARS, (char) => {
+    reasons.push(unknowns[unknownIndex(char)] ?? 'a value flagdiff does not compute');
+    return '';
+  });
+  if (text.includes('%')) for (const [written, brace, name] of text.matchAll(/%(\{?)[?!]*([A-Za-z_][A-Za-z0-9_]*)/g)) {
     if (undefinedMacros.has(name!)) reasons.push(`${written}${brace ? '}' : ''} is not defined here (a distribution's macro? give it with --define)`);
   }
   const first = word.pieces.find((piece) => piece.text.trim() !== '');
