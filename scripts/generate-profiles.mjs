@@ -43,8 +43,7 @@ const data = await readKataKernel(resolve(fragmentsDir), nodeHost(), {
   configVersion: readFileSync(join(kernelDir, 'kata_config_version'), 'utf8').trim(),
 });
 writeFileSync(values.out, compactJson(data));
-const counts = Object.entries(data.selections).map(([arch, flavors]) => `${arch} ${Object.keys(flavors).join('/')}`);
-console.log(`wrote ${values.out}: ${Object.keys(data.fragments).length} fragments; ${counts.join(', ')}`);
+console.log(`wrote ${values.out}: ${Object.keys(data.fragments).length} fragments, ${data.mayBeAbsent.length} symbols may be absent, ${data.lints.length} lints`);
 
 /** One fragment assignment per line, so that a profile update reads well in a diff. */
 function compactJson(data) {

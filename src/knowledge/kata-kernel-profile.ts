@@ -1,51 +1,27 @@
 /**
- * The built-in Kata guest-kernel profile: Kata's fragments, shipped as data (kata-kernel.json,
- * written by `npm run profiles`), merged per arch in the order build-kernel.sh merges them.
+ * The built-in Kata guest-kernel profile: Kata's fragments, shipped as data (kata-kernel.json, written
+ * by `npm run profiles`), selected and merged per arch and flavour as build-kernel.sh does.
  */
 import type { Arch } from '../model/arch.js';
-import type { ConfigSet } from '../model/config-set.js';
-import { mergeConfigSets, override } from '../model/merge-config-sets.js';
-import { profileFromConfig } from '../model/profile-from-config.js';
 import type { Profile } from '../model/requirement.js';
-import type { Setting } from '../model/setting.js';
 import type { KataKernelData } from '../readers/kata/read-kata-kernel.js';
+import { kataKernelFlavorsOf, kataKernelRequirements } from '../readers/kata/kernel-requirements.js';
 import data from './kata-kernel.json' with { type: 'json' };
 
 // JSON imports type tuples as arrays; the generator writes exactly this shape.
 const KATA = data as unknown as KataKernelData;
 
-export function kataKernelFlavors(arch: Arch): string[] {
-  return Object.keys(KATA.selections[arch] ?? {});
+/** The shipped fragment data, for callers that select or lint it themselves. */
+export function kataKernelData(): KataKernelData {
+  return KATA;
 }
 
-/** Kata's requirements for a guest kernel of this arch and flavour (`plain`: no build options). */
+/** Flavours build-kernel.sh can build for the arch: plain, confidential, measured, nvidia-gpu, debug, signing, kata-deploy, build types. */
+export function kataKernelFlavors(arch: Arch, kata: KataKernelData = KATA): string[] {
+  return kataKernelFlavorsOf(kata, arch);
+}
+
+/** Kata's requirements for a guest kernel of this arch and flavour (`plain`: no build options; `a+b` combines). */
 export function kataKernelProfile(arch: Arch, flavor = 'plain', kata: KataKernelData = KATA): Profile {
-  const selection = kata.selections[arch]?.[flavor];
-  if (!selection) throw new RangeError(`the built-in Kata profile has no ${flavor} kernel for ${arch}`);
-  const merged = mergeConfigSets(selection.map((path) => fragmentSet(kata, path)), { source: `kata ${arch}` });
-  return profileFromConfig(merged, {
-    name: flavor === 'plain' ? 'kata' : `kata (${flavor})`,
-    source: `${kata.repository}@${kata.commit.slice(0, 12)}`,
-    arch,
-    flavor,
-    meta: { commit: kata.commit, kernel: kata.kernelVersion, kataConfigVersion: kata.configVersion },
-    mayBeAbsent: (key) => allowedAbsent(kata).has(key),
-  });
-}
-
-const allowed = new WeakMap<KataKernelData, ReadonlySet<string>>();
-
-function allowedAbsent(kata: KataKernelData): ReadonlySet<string> {
-  let set = allowed.get(kata);
-  if (!set) allowed.set(kata, (set = new Set(kata.mayBeAbsent)));
-  return set;
-}
-
-function fragmentSet(kata: KataKernelData, path: string): ConfigSet {
-  const file = `${kata.root}/${path}`;
-  const settings = new Map<string, Setting>();
-  for (const [key, value, line] of kata.fragments[path] ?? []) {
-    settings.set(key, override(settings.get(key), { key, value, origin: { file, line } }));
-  }
-  return { domain: 'kernel', settings, meta: { source: file, shape: 'fragment' }, diagnostics: [] };
+  return kataKernelRequirements(kata, arch, flavor);
 }

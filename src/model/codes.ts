@@ -45,6 +45,26 @@ export const CODES = {
     severity: 'warning',
     summary: 'The candidate was built for another architecture than the one compared.',
   },
+  FD110: {
+    name: 'not-a-kata-checkout',
+    severity: 'error',
+    summary: 'A path given as a Kata reference is not a Kata checkout.',
+  },
+  FD111: {
+    name: 'kata-build-fails',
+    severity: 'error',
+    summary: "Kata's own build script would stop with an error for this arch, flavour or version.",
+  },
+  FD112: {
+    name: 'kata-version-unknown',
+    severity: 'warning',
+    summary: 'The version Kata pins for the kernel or QEMU could not be read from the checkout.',
+  },
+  FD113: {
+    name: 'kata-option-unknown',
+    severity: 'warning',
+    summary: "A configure option or device line of Kata's scripts could not be evaluated statically.",
+  },
   FD120: {
     name: 'macro-error',
     severity: 'error',
@@ -169,6 +189,46 @@ export const CODES = {
     name: 'depends-on-unknown',
     severity: 'warning',
     summary: 'A condition or a computed value depends on a value flagdiff does not know; a condition is read as false.',
+  },
+  FD401: {
+    name: 'whitelist-empty-line',
+    severity: 'warning',
+    summary: "An empty line in Kata's kernel whitelist matches everything and disables build-kernel.sh's check.",
+  },
+  FD402: {
+    name: 'tag-never-matches',
+    severity: 'warning',
+    summary: 'A !tag in a Kata fragment can never exclude it: not a kernel arch name, or not a common fragment.',
+  },
+  FD403: {
+    name: 'comment-mentions-symbol',
+    severity: 'warning',
+    summary: 'A comment in a Kata fragment names a CONFIG_ symbol, which merge_config.sh greps as if requested.',
+  },
+  FD404: {
+    name: 'conflicting-fragments',
+    severity: 'warning',
+    summary: 'Two Kata fragments that one build merges give a symbol different values.',
+  },
+  FD405: {
+    name: 'template-variable',
+    severity: 'warning',
+    summary: 'A variable in a Kata fragment is left unsubstituted, or substituted from the build environment.',
+  },
+  FD406: {
+    name: 'unreachable-fragment',
+    severity: 'info',
+    summary: 'A Kata fragment that build-kernel.sh never merges, whatever the arch and options.',
+  },
+  FD410: {
+    name: 'unrecognised-tag',
+    severity: 'error',
+    summary: 'A configure-hypervisor.sh option has a missing or unrecognised tag; the script would stop.',
+  },
+  FD411: {
+    name: 'duplicate-option',
+    severity: 'info',
+    summary: 'configure-hypervisor.sh gives the same configure option more than once.',
   },
 } as const satisfies Record<string, CodeInfo>;
 

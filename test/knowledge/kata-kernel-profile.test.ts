@@ -47,6 +47,6 @@ describe('the built-in Kata kernel profile', () => {
   });
 
   it('refuses an unknown flavour', () => {
-    expect(() => kataKernelProfile('x86_64', 'nope')).toThrow(/no nope kernel for x86_64/);
+    expect(() => kataKernelProfile('x86_64', 'nope')).toThrow(/no nope kernel flavour/);
   });
 });

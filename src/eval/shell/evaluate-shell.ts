@@ -9,7 +9,7 @@ import { createDiagnosticSink } from '../../readers/diagnostic-sink.js';
 import { execList } from './evaluate-commands.js';
 import { parseShell } from './parse-shell.js';
 import type { ShellScript } from './shell-ast.js';
-import type { CommandCall, CommandHook, ExitStatus, FileWrite, ShellLimits, ShellState } from './shell-state.js';
+import type { CommandCall, CommandHook, ExitStatus, FileWrite, ShellLimits, ShellState, Variable } from './shell-state.js';
 import { DEFAULT_SHELL_LIMITS, newSink, report, sinkValue } from './shell-state.js';
 import type { ShellString, ShellVariable } from './shell-value.js';
 import { knownString, unknownString } from './shell-value.js';
@@ -88,9 +88,12 @@ export function evaluateShell(script: ShellScript, options: ShellOptions = {}): 
 function createState(file: string, options: ShellOptions): ShellState {
   const mapLine = options.mapLine ?? ((line: number): Origin => ({ file, line }));
   const start = mapLine(0);
-  const globals = new Map(
-    Object.entries(options.env ?? {}).map(([name, value]) => [name, { kind: 'scalar' as const, value: knownString(value, start), attributes: { exported: true } }]),
+  const globals = new Map<string, Variable>(
+    Object.entries(options.env ?? {}).map(([name, value]) => [name, { kind: 'scalar', value: knownString(value, start), attributes: { exported: true } }]),
   );
+  // bash sets BASH_SOURCE to the script's path; scripts find their directory with it.
+  const scriptName = knownString(options.scriptName ?? file, start);
+  globals.set('BASH_SOURCE', { kind: 'indexed', items: new Map([[0, scriptName]]), attributes: {} });
   return {
     file,
     limits: { ...DEFAULT_SHELL_LIMITS, ...options.limits },
@@ -101,7 +104,7 @@ function createState(file: string, options: ShellOptions): ShellState {
     scopes: [globals],
     functions: new Map(),
     positional: (options.args ?? []).map((arg) => knownString(arg, start)),
-    scriptName: knownString(options.scriptName ?? file, start),
+    scriptName,
     cwd: options.cwd === undefined ? unknownString('the directory the script starts in', start) : knownString(options.cwd, start),
     dirStack: [],
     status: 0,

@@ -103,7 +103,10 @@ function expandPart(state: ShellState, part: WordPart): Item[] {
       return [{ text: part.text, origin: originAt(state, part.line), quoted: part.quoted, split: false }];
     case 'param': {
       const result = expandParam(state, part.param, part.line);
-      if (result.kind === 'one') return result.value ? fromValue(result.value, part.quoted) : [];
+      const empty: Segment = { text: '', origin: originAt(state, part.line), quoted: true, split: false };
+      // "$unset" and "${a[*]}" of no elements still make one empty field; "${a[@]}" makes none.
+      if (result.kind === 'one') return result.value ? fromValue(result.value, part.quoted) : part.quoted ? [empty] : [];
+      if (part.quoted && result.star && result.values.length === 0) return [empty];
       if (part.quoted && result.star) {
         const ifs = scalarOf(lookup(state, 'IFS'));
         const separator = ifs ? textOf(ifs).charAt(0) : ' ';

@@ -66,13 +66,14 @@ function readPart(cursor: Cursor, parts: WordPart[], inDouble: boolean): void {
 
 /** After the opening `"`: backslash escapes only `$ \` " \\` and newline. */
 function readDoubleQuoted(cursor: Cursor, parts: WordPart[], start: number): void {
+  const before = parts.length;
   for (;;) {
     if (atEnd(cursor)) throw syntaxError(cursor, 'unterminated double quote', start);
     const ch = peek(cursor);
     if (ch === '"') {
       advance(cursor);
-      // An empty "" still makes a (quoted, empty) field.
-      pushLiteral(parts, '', true, cursor.line);
+      // An empty "" still makes a (quoted, empty) field; "${a[@]}" of no elements makes none.
+      if (parts.length === before) pushLiteral(parts, '', true, cursor.line);
       return;
     }
     if (ch === '\\') {

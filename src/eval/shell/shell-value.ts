@@ -104,3 +104,30 @@ export function elementsOf(variable: ShellVariable | undefined): ShellString[] {
   if (variable.kind === 'scalar') return [variable.value];
   return variable.kind === 'indexed' ? indexedValues(variable.items) : [...variable.items.values()];
 }
+
+/** A line of a value and where its first character was written. */
+export interface Line {
+  readonly text: string;
+  readonly origin: Origin;
+}
+
+/** The value's lines (without their newlines), each with the origin of the piece its text starts in. */
+export function splitLines(value: ShellString): Line[] {
+  const lines: Line[] = [];
+  let text = '';
+  let origin: Origin | undefined;
+  for (const piece of value.pieces) {
+    const parts = piece.text.split('\n');
+    parts.forEach((part, i) => {
+      if (i > 0) {
+        lines.push({ text, origin: origin ?? piece.origin });
+        text = '';
+        origin = undefined;
+      }
+      if (part && origin === undefined) origin = piece.origin;
+      text += part;
+    });
+  }
+  if (text) lines.push({ text, origin: origin! });
+  return lines;
+}

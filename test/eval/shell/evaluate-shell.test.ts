@@ -34,7 +34,7 @@ const SNIPPETS: readonly (readonly [string, string])[] = [
   ['printf', `printf '%5s|%-5s|%05d|%x|%o|%c|%.2s|%%|%+d|%X\\n' ab cd 42 255 8 xyz hello 7 255; printf '%s-%s\\n' a b c; printf '%b\\n' 'a\\tb'; printf '%d\\n' "'A"; printf -v out '%03d' 7; echo $out`],
   ['echo', `echo -n a; echo -e 'b\\tc'; echo -E 'd\\ne'; echo -ne 'x\\n'; echo -- -n; echo -e 'stop\\cnever'; echo`],
   ['word splitting on IFS', `IFS=,; v="a,b,,c,"; for x in $v; do echo "[$x]"; done; IFS=' :'; w=" p : q "; set -- $w; echo $#; IFS=; set -- $v; echo $#`],
-  ['"$@" and "$*"', `set -- "a b" "" c; for x in "$@"; do echo "<$x>"; done; echo $#; f() { echo $#; }; f "$@"; f $@; f "$*"; f "x$@y"; g() { echo "\${@:2}"; }; g 1 2 3`],
+  ['"$@" and "$*"', `set -- "a b" "" c; for x in "$@"; do echo "<$x>"; done; echo $#; f() { echo $#; }; f "$@"; f $@; f "$*"; f "x$@y"; g() { echo "\${@:2}"; }; g 1 2 3; set --; f "$@"; f "$@" ""; e=(); f "\${e[@]}" "\${e[*]}"`],
   ['heredocs and read', `x=val; each() { while read -r line; do echo "got $line"; done; }; each <<EOF\none $x\n  two\nEOF\neach <<'EOF'\nraw $x\nEOF\neach <<-EOF\n\tstripped\n\tEOF\nread a b <<< "first second third"; echo "$a|$b"`],
   ['getopts', `parse() { local OPTIND opt; while getopts "ab:c" opt; do case $opt in a) echo A;; b) echo "B=$OPTARG";; c) echo C;; esac; done; shift $((OPTIND-1)); echo "rest $*"; }; parse -ac -b val x y; parse -bval z; parse plain`],
   ['subshells and pipes', `x=1; (x=2; echo in $x); echo out $x; y=$(x=3; echo $x); echo $y $x; echo a b | { read v w; echo "piped $v $w"; }; echo after $v; arr=(1 2); (arr+=(3); echo \${#arr[@]}); echo \${#arr[@]}`],
