@@ -4,7 +4,7 @@ const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '
 const isAlpha = (c: string | undefined) => c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
 
 /** rpmvercmp: -1, 0 or 1. Digits compare as numbers, `~` sorts before anything, `^` after the base. */
-export function compareVersionStrings(a: string, b: string): number {
+function compareVersionStrings(a: string, b: string): number {
   if (a === b) return 0;
   let i = 0;
   let j = 0;

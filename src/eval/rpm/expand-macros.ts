@@ -31,7 +31,7 @@ export function expandApart(engine: MacroEngine, run: Run, source: SpannedText):
 }
 
 /** expandMacro: appends the expansion of `source` to the run. */
-export function expandInto(engine: MacroEngine, run: Run, source: SpannedText): void {
+function expandInto(engine: MacroEngine, run: Run, source: SpannedText): void {
   if (engine.exhausted) {
     run.error = true;
     return;
@@ -161,7 +161,7 @@ function expandOne(engine: MacroEngine, run: Run, source: SpannedText, percent: 
 }
 
 /** doMacro for a macro of the table: literal bodies are copied, others expanded where they are used. */
-export function callMacro(engine: MacroEngine, run: Run, macro: MacroDefinition, args: readonly SpannedText[] | undefined, site: Origin): void {
+function callMacro(engine: MacroEngine, run: Run, macro: MacroDefinition, args: readonly SpannedText[] | undefined, site: Origin): void {
   if (macro.literal) {
     appendRange(run.out, macro.body);
     return;
@@ -237,7 +237,7 @@ export function isNameChar(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
 }
 
-export function clip(text: string, max = 40): string {
+function clip(text: string, max = 40): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }

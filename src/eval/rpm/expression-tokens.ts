@@ -27,7 +27,7 @@ export class ExpressionError extends Error {
 
 const SPACE = /[ \t\n\v\f\r]/;
 const DIGIT = /[0-9]/;
-export const ALPHA = /[A-Za-z]/;
+const ALPHA = /[A-Za-z]/;
 const TWO_CHAR = new Set(['==', '!=', '<=', '>=', '&&', '||']);
 const ONE_CHAR = new Set(['+', '-', '*', '/', '(', ')', '!', '<', '>', '?', ':', ',']);
 

@@ -59,3 +59,17 @@ function isInertMacro(table: MacroTable, macro: MacroDefinition, cache: InertCac
   cache.answers.set(macro, inert);
   return inert;
 }
+
+/**
+ * A piece whose text nobody uses (its section's body is not kept) and whose expansion cannot change
+ * anything: no line of it is a conditional, a section header or a tag that defines a macro, and its
+ * macros are inert (inert-text.ts). It is then not expanded at all.
+ */
+export function isUnusedPiece(table: MacroTable, text: string, section: string, cache: InertCache): boolean {
+  if (!text.includes('%')) return true;
+  for (const line of text.split('\n')) {
+    if (/^[ \t\v\f\r]*%/.test(line)) return false;
+    if ((section === 'preamble' || section === 'package') && /^[A-Za-z]+\d*[ \t]*(\([^)]*\)[ \t]*)?:/.test(line) && !/^(build)?(requires|provides|obsoletes|conflicts|recommends|suggests|supplements|enhances|prereq)\b/i.test(line)) return false;
+  }
+  return isInertText(table, text, cache);
+}

@@ -7,25 +7,25 @@ import type { Code } from '../../model/codes.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { Origin } from '../../model/origin.js';
 import { createDiagnosticSink } from '../../readers/diagnostic-sink.js';
-import { expandText } from './expand-macros.js';
+import { expandPiece, sharedPiece } from './expansion-memo.js';
+import type { ExpansionMemo } from './expansion-memo.js';
+import { createInertCache, isUnusedPiece } from './inert-text.js';
+import type { InertCache } from './inert-text.js';
 import { DEFAULT_MACRO_LIMITS, createEngine } from './macro-engine.js';
 import type { MacroEngine, MacroLimits } from './macro-engine.js';
-import { expandPiece, sharedDefinition, sharedPiece } from './expansion-memo.js';
-import { createInertCache, isInertText } from './inert-text.js';
-import type { InertCache } from './inert-text.js';
-import type { ExpansionMemo } from './expansion-memo.js';
 import { popMacro, pushMacro } from './macro-table.js';
-import type { MacroDefinition, MacroTable } from './macro-table.js';
-import { append, appendRange, createBuilder, finish, originAt, showUnknowns, sliceText, spannedText } from './spanned-text.js';
+import type { MacroTable } from './macro-table.js';
+import { append, appendRange, createBuilder, finish, originAt, showUnknowns } from './spanned-text.js';
 import type { SpannedText, TextBuilder } from './spanned-text.js';
-import { evaluateCondition, isElif, isIf, lineKind, matchArch, wrongOrder } from './spec-conditionals.js';
-import type { LineKind, ReadLevel, Verdict } from './spec-conditionals.js';
+import { handleConditional, isElif, lineKind } from './spec-conditionals.js';
+import type { ReadLevel } from './spec-conditionals.js';
 import { createSpecTable } from './spec-environment.js';
 import type { CommandLine } from './spec-environment.js';
-import { readLogicalLine, splitLines } from './spec-lines.js';
+import { joinContinued, readLogicalLine, splitLines } from './spec-lines.js';
 import type { SpecCursor } from './spec-lines.js';
-import { createPreambleState, readPreambleTag } from './spec-preamble.js';
-import { partOf, stripOf } from './spec-sections.js';
+import { createPreambleState, defineBuildSubdir, readPreambleTag } from './spec-preamble.js';
+import type { PreambleState } from './spec-preamble.js';
+import { LICENSE_IN_FILES, partOf, stripLine, stripOf } from './spec-sections.js';
 import type { Strip } from './spec-sections.js';
 
 export interface SpecOptions extends CommandLine {
@@ -86,6 +86,25 @@ interface OpenSection {
   readonly kept: boolean;
 }
 
+/** What reading one spec for one arch keeps track of (rpm's rpmSpec, as far as flagdiff needs it). */
+interface Reader {
+  readonly engine: MacroEngine;
+  readonly options: SpecOptions;
+  readonly include: IncludeReader | undefined;
+  readonly files: SpecCursor[];
+  readonly levels: ReadLevel[];
+  readonly preamble: PreambleState;
+  readonly sections: OpenSection[];
+  /** What `rpmspec --parse` would print, when asked for. */
+  readonly parsed: string[] | undefined;
+  readonly inert: InertCache;
+  /** The lines of the last piece read, and the next one to handle. */
+  pending: SpannedText[];
+  next: number;
+  /** Reading ended at `stopAfter`, not at the end of the spec. */
+  stopped: boolean;
+}
+
 export async function preprocessSpec(spec: { readonly file: string; readonly text: string }, options: SpecOptions, include?: IncludeReader): Promise<PreprocessedSpec> {
   const sink = createDiagnosticSink(spec.file);
   const seen = new Set<string>();
@@ -95,192 +114,120 @@ export async function preprocessSpec(spec: { readonly file: string; readonly tex
     seen.add(key);
   };
   const { memo } = options;
-  const engine = createEngine(createSpecTable(options.arch, options, memo), report, options.limits ?? DEFAULT_MACRO_LIMITS, memo?.unknowns);
-  const files: SpecCursor[] = [{ file: spec.file, text: spec.text, pos: 0, line: 0 }];
-  const levels: ReadLevel[] = [{ reading: true, readable: false, last: 'endif', origin: { file: spec.file, line: 0 } }];
-  const preamble = createPreambleState();
-  const keep = (kind: string) => !options.bodies || options.bodies.includes(kind) || kind === 'prep';
-  const sections: OpenSection[] = [openSection('preamble', undefined, { file: spec.file, line: 1 }, keep('preamble'))];
-  const parsed: string[] | undefined = options.parsed === false ? undefined : [];
-  let pending: SpannedText[] = [];
-  const inert = createInertCache();
-  let next = 0;
-
-  for (;;) {
-    if (next >= pending.length) {
-      if (engine.exhausted) break;
-      const logical = readLogicalLine(files);
-      if (logical.kind === 'end') {
-        if (logical.unclosed) engine.report('FD125', 'the spec ends inside a continued line or an unclosed %{, %( or %[', logical.unclosed);
-        break;
-      }
-      const top = levels[levels.length - 1]!;
-      const kind = lineKind(logical.text.text, logical.text.text.search(/[^ \t\v\f\r]|$/));
-      const expand = kind && isElif(kind) ? top.readable : top.reading;
-      const key = `${logical.origin.file}:${logical.origin.line}`;
-      const piece = sharedPiece(memo, key, logical.text);
-      const unused = !parsed && !sections[sections.length - 1]!.kept && isUnusedPiece(engine, piece.text, sections[sections.length - 1]!.kind, inert);
-      pending = splitLines(expand && !unused ? expandPiece(engine, piece, key, memo).text : piece);
-      next = 0;
-      continue;
-    }
-    let line = pending[next++]!;
-    const start = line.text.search(/[^ \t\v\f\r]|$/);
-    const kind = lineKind(line.text, start);
-    // A conditional ending in "\" takes the next lines in (copyNextLineFinish turns "\\\n" into blanks).
-    while (kind && line.text.endsWith('\\\n') && next < pending.length) line = joinContinued(line, pending[next++]!);
-    const section = sections[sections.length - 1]!;
-    const content = strip(line, start, section.strip);
-    let blank = false;
-    if (kind) {
-      const handled = await handleConditional(engine, levels, kind, content, files, include);
-      if (handled === 'included') continue;
-      blank = true;
-    }
-    if (!levels[levels.length - 1]!.reading) blank = true;
-    const text = blank ? '' : content.text;
-    const part = blank ? undefined : partOf(text);
-    // %prep keeps its lines apart (STRIP_PARSED) and adds them back later, all but the next header.
-    if (!section.strip.parsedApart) parsed?.push(section.strip.trailingSpace ? `${text}\n` : text);
-    else if (!part) parsed?.push(text);
-    if (part) {
-      if (section.kind === options.stopAfter) break;
-      // parseFiles masks the License: macro so that %license stays a file attribute (rpm 4.18 build/parseFiles.c).
-      if (section.kind === 'files') popMacro(engine.table, 'license');
-      if (section.kind === 'prep') defineBuildSubdir(engine, finish(section.body), memo);
-      if (part === 'files') pushMacro(engine.table, LICENSE_IN_FILES);
-      sections.push(openSection(part, text.trimEnd(), originAt(content, 0)!, keep(part)));
-    } else if (!blank) {
-      if (section.kept) appendRange(section.body, content);
-      if (section.kept && section.strip.trailingSpace) append(section.body, '\n', originAt(content, 0));
-      if (section.kind === 'preamble' || section.kind === 'package') readPreambleTag(engine, preamble, content, section.kind === 'preamble', memo);
-    } else if (section.kept && section.strip.trailingSpace) {
-      append(section.body, '\n', originAt(line, 0));
-    }
+  const reader: Reader = {
+    engine: createEngine(createSpecTable(options.arch, options, memo), report, options.limits ?? DEFAULT_MACRO_LIMITS, memo?.unknowns),
+    options,
+    include,
+    files: [{ file: spec.file, text: spec.text, pos: 0, line: 0 }],
+    levels: [{ reading: true, readable: false, last: 'endif', origin: { file: spec.file, line: 0 } }],
+    preamble: createPreambleState(),
+    sections: [openSection('preamble', undefined, { file: spec.file, line: 1 }, keeps(options, 'preamble'))],
+    parsed: options.parsed === false ? undefined : [],
+    inert: createInertCache(),
+    pending: [],
+    next: 0,
+    stopped: false,
+  };
+  while (readPiece(reader)) {
+    while (reader.next < reader.pending.length && !reader.stopped) await readLine(reader);
+    if (reader.stopped) break;
   }
+  return result(reader, spec.file, sink.finish);
+}
 
-  for (let level = levels.length - 1; level > 0; level--) engine.report('FD123', `%${levels[level]!.last} is never closed with %endif`, levels[level]!.origin);
+function keeps(options: SpecOptions, kind: string): boolean {
+  return !options.bodies || options.bodies.includes(kind) || kind === 'prep';
+}
+
+/**
+ * The next piece of the spec (spec-lines.ts), expanded if its first line is read (an `%elif` piece:
+ * if a branch may still be taken), and cut into lines. False at the end of the spec.
+ */
+function readPiece(reader: Reader): boolean {
+  const { engine, levels, sections, options } = reader;
+  if (engine.exhausted) return false;
+  const logical = readLogicalLine(reader.files);
+  if (logical.kind === 'end') {
+    if (logical.unclosed) engine.report('FD125', 'the spec ends inside a continued line or an unclosed %{, %( or %[', logical.unclosed);
+    return false;
+  }
+  const top = levels[levels.length - 1]!;
+  const kind = lineKind(logical.text.text, firstVisible(logical.text.text));
+  const expand = kind && isElif(kind) ? top.readable : top.reading;
+  const key = `${logical.origin.file}:${logical.origin.line}`;
+  const piece = sharedPiece(options.memo, key, logical.text);
+  const section = sections[sections.length - 1]!;
+  const unused = !reader.parsed && !section.kept && isUnusedPiece(engine.table, piece.text, section.kind, reader.inert);
+  reader.pending = splitLines(expand && !unused ? expandPiece(engine, piece, key, options.memo).text : piece);
+  reader.next = 0;
+  return true;
+}
+
+/** One line: a conditional, a section header, or content of the current section. */
+async function readLine(reader: Reader): Promise<void> {
+  const { engine, levels, sections, parsed } = reader;
+  let line = reader.pending[reader.next++]!;
+  const start = firstVisible(line.text);
+  const kind = lineKind(line.text, start);
+  while (kind && line.text.endsWith('\\\n') && reader.next < reader.pending.length) line = joinContinued(line, reader.pending[reader.next++]!);
+  const section = sections[sections.length - 1]!;
+  const content = stripLine(line, start, section.strip);
+  if (kind && (await handleConditional(engine, levels, kind, content, reader.files, reader.include)) === 'included') return;
+  const blank = Boolean(kind) || !levels[levels.length - 1]!.reading;
+  const text = blank ? '' : content.text;
+  const part = blank ? undefined : partOf(text);
+  // %prep keeps its lines apart (STRIP_PARSED) and adds them back later, all but the next header.
+  if (!section.strip.parsedApart) parsed?.push(section.strip.trailingSpace ? `${text}\n` : text);
+  else if (!part) parsed?.push(text);
+  if (part) openNext(reader, section, part, content);
+  else if (!blank) {
+    if (section.kept) appendRange(section.body, content);
+    if (section.kept && section.strip.trailingSpace) append(section.body, '\n', originAt(content, 0));
+    if (section.kind === 'preamble' || section.kind === 'package') readPreambleTag(engine, reader.preamble, content, section.kind === 'preamble', reader.options.memo);
+  } else if (section.kept && section.strip.trailingSpace) {
+    append(section.body, '\n', originAt(line, 0));
+  }
+}
+
+/** A section header: what rpm does as a section ends and the next begins. */
+function openNext(reader: Reader, section: OpenSection, part: string, header: SpannedText): void {
+  const { engine, options } = reader;
+  if (section.kind === options.stopAfter) {
+    reader.stopped = true;
+    return;
+  }
+  // parseFiles masks the License: macro so that %license stays a file attribute (rpm 4.18 build/parseFiles.c).
+  if (section.kind === 'files') popMacro(engine.table, 'license');
+  if (section.kind === 'prep') defineBuildSubdir(engine, finish(section.body), options.memo);
+  if (part === 'files') pushMacro(engine.table, LICENSE_IN_FILES);
+  reader.sections.push(openSection(part, header.text.trimEnd(), originAt(header, 0)!, keeps(options, part)));
+}
+
+function result(reader: Reader, file: string, diagnostics: () => Diagnostic[]): PreprocessedSpec {
+  const { engine, levels, sections } = reader;
+  // An %if still open where reading stopped early may close later; at the end, rpm names the innermost.
+  if (!reader.stopped && levels.length > 1) {
+    const open = levels[levels.length - 1]!;
+    engine.report('FD123', `%${open.last} is never closed with %endif${levels.length > 2 ? ` (nor ${levels.length - 2} %if around it)` : ''}`, open.origin);
+  }
   return {
-    file: spec.file,
-    arch: options.arch,
+    file,
+    arch: reader.options.arch,
     sections: sections.filter((s) => s.kept).map(({ kind, header, origin, body }) => ({ kind, ...(header === undefined ? {} : { header }), origin, body: finish(body) })),
-    parsed: showUnknowns(parsed?.join('') ?? ''),
+    parsed: showUnknowns(reader.parsed?.join('') ?? ''),
     macros: engine.table,
-    exclusiveArch: preamble.exclusiveArch,
-    excludeArch: preamble.excludeArch,
+    exclusiveArch: reader.preamble.exclusiveArch,
+    excludeArch: reader.preamble.excludeArch,
     unknowns: engine.unknowns,
-    diagnostics: sink.finish(),
+    diagnostics: diagnostics(),
   };
 }
-
-/**
- * After %prep, rpm runs its %setup lines (parsePrep, doSetupMacro), which define %{buildsubdir}: the
- * `-n` directory, or %{name}-%{version}. flagdiff reads `-n` alone, and of `%autosetup` too.
- */
-function defineBuildSubdir(engine: MacroEngine, prep: SpannedText, memo: ExpansionMemo | undefined): void {
-  for (const line of splitLines(prep)) {
-    const words = /^%(?:auto)?setup\b(.*)/.exec(line.text)?.[1]?.trim().split(/\s+/);
-    if (!words) continue;
-    const at = words.indexOf('-n');
-    const body = at !== -1 && words[at + 1] ? spannedText(words[at + 1]!, originAt(line, 0)) : expandText(engine, spannedText('%{name}-%{version}', originAt(line, 0))).text;
-    pushMacro(engine.table, sharedDefinition(memo, `${originAt(line, 0)?.file}:${originAt(line, 0)?.line}`, { name: 'buildsubdir', body, level: 0 }));
-  }
-}
-
-/**
- * A piece whose text nobody uses (its section's body is not kept) and whose expansion cannot change
- * anything: no line of it is a conditional, a section header or a tag that defines a macro, and its
- * macros are inert (inert-text.ts). It is then not expanded at all.
- */
-function isUnusedPiece(engine: MacroEngine, text: string, section: string, cache: InertCache): boolean {
-  if (!text.includes('%')) return true;
-  for (const line of text.split('\n')) {
-    if (/^[ \t\v\f\r]*%/.test(line)) return false;
-    if ((section === 'preamble' || section === 'package') && /^[A-Za-z]+\d*[ \t]*(\([^)]*\)[ \t]*)?:/.test(line) && !/^(build)?(requires|provides|obsoletes|conflicts|recommends|suggests|supplements|enhances|prereq)\b/i.test(line)) return false;
-  }
-  return isInertText(engine.table, text, cache);
-}
-
-/** While %files is read, %license is a file attribute, not the License: tag. */
-const LICENSE_IN_FILES: MacroDefinition = { name: 'license', body: spannedText('%license', null), level: 0, literal: true };
 
 function openSection(kind: string, header: string | undefined, origin: Origin, kept: boolean): OpenSection {
   return { kind, ...(header === undefined ? {} : { header }), origin, body: createBuilder(), strip: stripOf(kind), kept };
 }
 
-function joinContinued(line: SpannedText, following: SpannedText): SpannedText {
-  const builder = createBuilder();
-  appendRange(builder, line, 0, line.text.length - 2);
-  append(builder, '  ', originAt(line, line.text.length - 2));
-  appendRange(builder, following);
-  return finish(builder);
-}
-
-/** handleComments and the trailing-space cut, as the section's strip flags ask. */
-function strip(line: SpannedText, start: number, flags: Strip): SpannedText {
-  let end = line.text.length;
-  if (flags.comments && line.text[start] === '#') end = start;
-  if (flags.trailingSpace) while (end > 0 && /\s/.test(line.text[end - 1]!)) end--;
-  return end === line.text.length ? line : sliceText(line, 0, end);
-}
-
-type Handled = 'done' | 'included';
-
-async function handleConditional(engine: MacroEngine, levels: ReadLevel[], kind: LineKind, line: SpannedText, files: SpecCursor[], include: IncludeReader | undefined): Promise<Handled> {
-  const top = levels[levels.length - 1]!;
-  const site = originAt(line, 0)!;
-  const at = line.text.indexOf('%') + 1 + kind.length;
-  if (kind !== 'include' && wrongOrder(kind, top.last)) {
-    engine.report('FD123', top.last === 'endif' ? `%${kind} without %if` : `%${kind} after %${top.last}`, site);
-    return 'done';
-  }
-  if (kind === 'else' || kind === 'endif') {
-    if (line.text.slice(at).trim() !== '') engine.report('FD126', `text after %${kind} is ignored: "${line.text.slice(at).trim()}"`, site);
-    if (kind === 'endif') levels.pop();
-    else {
-      top.last = 'else';
-      top.reading = levels[levels.length - 2]!.reading && top.readable;
-    }
-    return 'done';
-  }
-  if (kind === 'include') {
-    if (top.reading) return (await includeFile(engine, line.text.slice(at).trim(), site, files, include)) ? 'included' : 'done';
-    return 'done';
-  }
-  const verdict = decide(engine, levels, kind, sliceText(line, at), site);
-  if (verdict.problem) engine.report(verdict.problem.code, verdict.problem.message, site);
-  if (isIf(kind)) {
-    const reading = top.reading && verdict.match;
-    levels.push({ reading, readable: !reading && top.reading, last: kind, origin: site });
-  } else {
-    top.reading = top.readable && verdict.match;
-    if (top.reading) top.readable = false;
-  }
-  return 'done';
-}
-
-function decide(engine: MacroEngine, levels: readonly ReadLevel[], kind: LineKind, rest: SpannedText, site: Origin): Verdict {
-  const top = levels[levels.length - 1]!;
-  if (kind !== 'if' && kind !== 'elif') return matchArch(engine, kind, rest.text, site);
-  const evaluate = kind === 'if' ? top.reading : top.readable;
-  return evaluate ? evaluateCondition(kind, rest) : { match: false };
-}
-
-/** `%include FILE`: the caller's reader decides what may be read (flagdiff: the spec's own directory). */
-async function includeFile(engine: MacroEngine, path: string, site: Origin, files: SpecCursor[], include: IncludeReader | undefined): Promise<boolean> {
-  if (path === '') {
-    engine.report('FD124', 'malformed %include: no file named', site);
-    return false;
-  }
-  const result = include ? await include(path, site) : { refused: 'no file access was given' };
-  if ('refused' in result) {
-    engine.report('FD124', `%include ${path} is not read: ${result.refused}`, site);
-    return false;
-  }
-  if (files.length > 32) {
-    engine.report('FD124', `%include ${path} is not read: includes nest more than 32 deep`, site);
-    return false;
-  }
-  files.push({ file: result.file, text: result.text, pos: 0, line: 0 });
-  return true;
+/** Where a line's text starts: after blanks (not its newline). */
+function firstVisible(text: string): number {
+  return text.search(/[^ \t\v\f\r]|$/);
 }

@@ -76,19 +76,6 @@ export function spannedText(text: string, origin: Origin | null): SpannedText {
   return text === '' ? EMPTY_TEXT : { text, spans: [{ end: text.length, origin }] };
 }
 
-/** Lines of a file, each with its own line number, starting at `firstLine`. */
-export function textOfLines(text: string, file: string, firstLine: number): SpannedText {
-  const spans: Span[] = [];
-  let line = firstLine;
-  for (let at = 0; at < text.length; line++) {
-    const newline = text.indexOf('\n', at);
-    const end = newline === -1 ? text.length : newline + 1;
-    spans.push({ end, origin: { file, line } });
-    at = end;
-  }
-  return { text, spans };
-}
-
 /** Appends text, keeping spans few: a stretch with the same origin extends the last span. */
 export interface TextBuilder {
   text: string;
@@ -144,7 +131,7 @@ export function sliceText(source: SpannedText, from: number, to = source.text.le
 }
 
 /** Index of the span holding the character at `offset`; binary search over the span ends. */
-export function spanIndexAt(source: SpannedText, offset: number): number {
+function spanIndexAt(source: SpannedText, offset: number): number {
   let low = 0;
   let high = source.spans.length - 1;
   while (low < high) {
@@ -173,7 +160,7 @@ function placeOf(source: SpannedText, span: Span): Place | undefined {
  * The origin of text written at `origin` and placed through `place`: its `via` lists the uses
  * outermost first. Text without an origin (rpm's own macros) takes the origin of its use.
  */
-export function resolveOrigin(origin: Origin | null, place: Place | undefined): Origin | null {
+function resolveOrigin(origin: Origin | null, place: Place | undefined): Origin | null {
   if (!place) return origin;
   const placed = place.inner ? resolveOrigin(origin, place.inner) : origin;
   const { site } = place;

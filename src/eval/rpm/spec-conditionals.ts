@@ -1,15 +1,17 @@
 /**
  * rpm's conditional lines (build/parseSpec.c readLine, rpm 4.18): `%if EXPR`, `%elif EXPR`,
  * `%ifarch`/`%ifnarch`/`%elifarch` matched against `%{_target_cpu}`, `%ifos`/`%ifnos`/`%elifos`
- * against `%{_target_os}`, `%else`, `%endif`. Each level remembers whether its lines are read and
- * whether a later branch still may be (`readable`).
+ * against `%{_target_os}`, `%else`, `%endif`, and `%include`. Each level remembers whether its
+ * lines are read and whether a later branch still may be (`readable`).
  */
 import type { Origin } from '../../model/origin.js';
+import type { IncludeReader } from './preprocess-spec.js';
 import { evaluateExpression, isExpressionFailure, truthy } from './evaluate-expression.js';
 import { expandText } from './expand-macros.js';
 import type { MacroEngine } from './macro-engine.js';
-import { marksIn, spannedText } from './spanned-text.js';
+import { marksIn, originAt, sliceText, spannedText } from './spanned-text.js';
 import type { SpannedText } from './spanned-text.js';
+import type { SpecCursor } from './spec-lines.js';
 
 export type LineKind = 'endif' | 'else' | 'if' | 'ifarch' | 'ifnarch' | 'ifos' | 'ifnos' | 'include' | 'elifarch' | 'elifos' | 'elif';
 
@@ -94,4 +96,67 @@ export function evaluateCondition(kind: LineKind, condition: SpannedText): Verdi
   const names = undefinedMacros.join(', ');
   const message = `%${kind} reads ${names}, not defined here, as written; rpm would too (define ${undefinedMacros.length > 1 ? 'them' : 'it'} with --define to decide otherwise)`;
   return { match: truthy(result), problem: { code: 'FD127', message } };
+}
+
+/** Whether the line was an `%include` that was read: its lines come next. */
+export type Handled = 'done' | 'included';
+
+/** A conditional or `%include` line: updates the levels, or pushes the included file. */
+export async function handleConditional(engine: MacroEngine, levels: ReadLevel[], kind: LineKind, line: SpannedText, files: SpecCursor[], include: IncludeReader | undefined): Promise<Handled> {
+  const top = levels[levels.length - 1]!;
+  const site = originAt(line, 0)!;
+  const at = line.text.indexOf('%') + 1 + kind.length;
+  if (kind !== 'include' && wrongOrder(kind, top.last)) {
+    engine.report('FD123', top.last === 'endif' ? `%${kind} without %if` : `%${kind} after %${top.last}`, site);
+    return 'done';
+  }
+  if (kind === 'else' || kind === 'endif') {
+    if (line.text.slice(at).trim() !== '') engine.report('FD126', `text after %${kind} is ignored: "${line.text.slice(at).trim()}"`, site);
+    if (kind === 'endif') levels.pop();
+    else {
+      top.last = 'else';
+      top.reading = levels[levels.length - 2]!.reading && top.readable;
+    }
+    return 'done';
+  }
+  if (kind === 'include') {
+    if (top.reading) return (await includeFile(engine, line.text.slice(at).trim(), site, files, include)) ? 'included' : 'done';
+    return 'done';
+  }
+  const verdict = decide(engine, levels, kind, sliceText(line, at), site);
+  if (verdict.problem) engine.report(verdict.problem.code, verdict.problem.message, site);
+  if (isIf(kind)) {
+    const reading = top.reading && verdict.match;
+    levels.push({ reading, readable: !reading && top.reading, last: kind, origin: site });
+  } else {
+    top.reading = top.readable && verdict.match;
+    if (top.reading) top.readable = false;
+  }
+  return 'done';
+}
+
+function decide(engine: MacroEngine, levels: readonly ReadLevel[], kind: LineKind, rest: SpannedText, site: Origin): Verdict {
+  const top = levels[levels.length - 1]!;
+  if (kind !== 'if' && kind !== 'elif') return matchArch(engine, kind, rest.text, site);
+  const evaluate = kind === 'if' ? top.reading : top.readable;
+  return evaluate ? evaluateCondition(kind, rest) : { match: false };
+}
+
+/** `%include FILE`: the caller's reader decides what may be read (flagdiff: the spec's own directory). */
+async function includeFile(engine: MacroEngine, path: string, site: Origin, files: SpecCursor[], include: IncludeReader | undefined): Promise<boolean> {
+  if (path === '') {
+    engine.report('FD124', 'malformed %include: no file named', site);
+    return false;
+  }
+  const result = include ? await include(path, site) : { refused: 'no file access was given' };
+  if ('refused' in result) {
+    engine.report('FD124', `%include ${path} is not read: ${result.refused}`, site);
+    return false;
+  }
+  if (files.length > 32) {
+    engine.report('FD124', `%include ${path} is not read: includes nest more than 32 deep`, site);
+    return false;
+  }
+  files.push({ file: result.file, text: result.text, pos: 0, line: 0 });
+  return true;
 }

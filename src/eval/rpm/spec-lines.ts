@@ -5,7 +5,7 @@
  * a continued command is seen after the macros of the whole command ran.
  */
 import type { Origin } from '../../model/origin.js';
-import { createBuilder, finish, append, sliceText } from './spanned-text.js';
+import { append, appendRange, createBuilder, finish, originAt, sliceText } from './spanned-text.js';
 import type { SpannedText } from './spanned-text.js';
 
 /** A file being read, innermost `%include` last. */
@@ -93,4 +93,13 @@ export function splitLines(text: SpannedText): SpannedText[] {
     start = end;
   }
   return lines;
+}
+
+/** A conditional line ending in `\`: rpm turns the backslash and newline into blanks, so the next line joins it. */
+export function joinContinued(line: SpannedText, following: SpannedText): SpannedText {
+  const builder = createBuilder();
+  appendRange(builder, line, 0, line.text.length - 2);
+  append(builder, '  ', originAt(line, line.text.length - 2));
+  appendRange(builder, following);
+  return finish(builder);
 }

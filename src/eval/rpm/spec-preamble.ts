@@ -1,7 +1,8 @@
 /**
- * Preamble tags that rpm turns into macros (build/parsePreamble.c, rpm 4.18): `Name:` gives
- * `%{name}` (and `%{NAME}` in the main package), `Source1:` gives `%{SOURCE1}` naming the file
- * in `%{_sourcedir}`, and the arch restrictions are kept for the caller.
+ * Macros rpm defines from what a spec declares (build/parsePreamble.c, build/parsePrep.c, rpm 4.18):
+ * `Name:` gives `%{name}` (and `%{NAME}` in the main package), `Source1:` gives `%{SOURCE1}` naming
+ * the file in `%{_sourcedir}`, `%setup -n DIR` gives `%{buildsubdir}`; the arch restrictions are
+ * kept for the caller.
  */
 import type { Origin } from '../../model/origin.js';
 import { expandText } from './expand-macros.js';
@@ -10,6 +11,7 @@ import type { ExpansionMemo } from './expansion-memo.js';
 import type { MacroEngine } from './macro-engine.js';
 import { pushMacro } from './macro-table.js';
 import { append, appendRange, createBuilder, finish, originAt, sliceText, spannedText } from './spanned-text.js';
+import { splitLines } from './spec-lines.js';
 import type { SpannedText } from './spanned-text.js';
 
 /** Tags whose value becomes a macro of the same name (preambleList entries with ismacro). */
@@ -68,4 +70,18 @@ function defineSource(engine: MacroEngine, state: PreambleState, tag: 'source' |
   const key = `${site.file}:${site.line}`;
   pushMacro(engine.table, sharedDefinition(memo, key, { name: `${upper}${n}`, body: finish(builder), origin: site, level: 0 }));
   pushMacro(engine.table, sharedDefinition(memo, key, { name: `${upper}URL${n}`, body: value, origin: site, level: 0 }));
+}
+
+/**
+ * After %prep, rpm runs its %setup lines (parsePrep, doSetupMacro), which define %{buildsubdir}: the
+ * `-n` directory, or %{name}-%{version}. flagdiff reads `-n` alone, and of `%autosetup` too.
+ */
+export function defineBuildSubdir(engine: MacroEngine, prep: SpannedText, memo: ExpansionMemo | undefined): void {
+  for (const line of splitLines(prep)) {
+    const words = /^%(?:auto)?setup\b(.*)/.exec(line.text)?.[1]?.trim().split(/\s+/);
+    if (!words) continue;
+    const at = words.indexOf('-n');
+    const body = at !== -1 && words[at + 1] ? spannedText(words[at + 1]!, originAt(line, 0)) : expandText(engine, spannedText('%{name}-%{version}', originAt(line, 0))).text;
+    pushMacro(engine.table, sharedDefinition(memo, `${originAt(line, 0)?.file}:${originAt(line, 0)?.line}`, { name: 'buildsubdir', body, level: 0 }));
+  }
 }

@@ -1,4 +1,7 @@
 /** The sections of a spec (build/parseSpec.c partList, rpm 4.18) and how each strips its lines. */
+import type { MacroDefinition } from './macro-table.js';
+import { sliceText, spannedText } from './spanned-text.js';
+import type { SpannedText } from './spanned-text.js';
 
 /** Keywords that start a section, in rpm's matching order (a longer keyword before its prefix). */
 const PARTS = [
@@ -33,3 +36,14 @@ export function stripOf(kind: string): Strip {
   if (kind === 'files' || kind === 'changelog') return LIST;
   return SCRIPT;
 }
+
+/** handleComments and the trailing-space cut, as the section's strip flags ask. */
+export function stripLine(line: SpannedText, start: number, flags: Strip): SpannedText {
+  let end = line.text.length;
+  if (flags.comments && line.text[start] === '#') end = start;
+  if (flags.trailingSpace) while (end > 0 && /\s/.test(line.text[end - 1]!)) end--;
+  return end === line.text.length ? line : sliceText(line, 0, end);
+}
+
+/** While %files is read, %license is a file attribute, not the License: tag. */
+export const LICENSE_IN_FILES: MacroDefinition = { name: 'license', body: spannedText('%license', null), level: 0, literal: true };

@@ -92,7 +92,7 @@ export const RPM_MACROS = String.raw`
 `.replaceAll('@{', '${');
 
 /** What `platform/<arch>-linux/macros` says of each arch flagdiff knows (`_lib` is lib64 on all of them). */
-export const PLATFORMS: Readonly<Record<string, { readonly isaName: string; readonly isaBits: number }>> = {
+const PLATFORMS: Readonly<Record<string, { readonly isaName: string; readonly isaBits: number }>> = {
   x86_64: { isaName: 'x86', isaBits: 64 },
   aarch64: { isaName: 'aarch', isaBits: 64 },
   s390x: { isaName: 's390', isaBits: 64 },

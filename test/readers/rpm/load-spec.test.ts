@@ -112,3 +112,12 @@ describe('several arches in one reading', () => {
     expect(together.map((r) => r.builds.length).reduce((a, b) => a + b)).toBeGreaterThan(arches.length - 2);
   });
 });
+
+describe('reading stops after %build', () => {
+  it('does not call an %if open across %build\'s end unclosed: the rest is not read', async () => {
+    const text = `${HEAD}%description\nd\n%build\n../configure --a\n%if 1\n%install\necho\n%endif\n`;
+    const [reading] = await loadSpec('q.spec', memoryHost({ 'q.spec': text }), { arches: ['x86_64'] });
+    expect(reading!.diagnostics).toEqual([]);
+    expect(reading!.builds).toHaveLength(1);
+  });
+});
