@@ -26,6 +26,17 @@ export const DIFFCONFIG_MISSING =
 /** Oracles are optional on a developer machine, required where FLAGDIFF_REQUIRE_ORACLES is set (CI). */
 export const ORACLES_REQUIRED = Boolean(process.env.FLAGDIFF_REQUIRE_ORACLES);
 
+/** rpm's own spec parser (Debian package rpm, installed by .ci/run): `rpmspec --parse`. */
+export const RPMSPEC = '/usr/bin/rpmspec';
+
+/** Path of rpmspec, or undefined when it is not installed. */
+export function findRpmspec() {
+  if (process.env.FLAGDIFF_RPMSPEC) return process.env.FLAGDIFF_RPMSPEC;
+  return existsSync(RPMSPEC) ? RPMSPEC : undefined;
+}
+
+export const RPMSPEC_MISSING = 'rpmspec not found: install Debian package rpm (as .ci/run does) or set FLAGDIFF_RPMSPEC';
+
 /** A program on PATH, or undefined: GitHub's own Markdown renderer (Debian cmark-gfm) and GNU patch. */
 export function findProgram(name) {
   for (const dir of (process.env.PATH ?? '').split(':')) {

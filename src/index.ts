@@ -3,7 +3,7 @@
 // model
 export { ARCHES, archFromDebianArch, archFromKernelArch, debianArchOf, isArch, kernelArchOf } from './model/arch.js';
 export type { Arch, WordFacts } from './model/arch.js';
-export type { Argument, Build, DeviceOverlay } from './model/build.js';
+export type { Argument, Build, DeviceOverlay, RecipeBuilds } from './model/build.js';
 export { CODES, FINDINGS_DOCS_URL, docsUrl } from './model/codes.js';
 export type { Code, CodeInfo } from './model/codes.js';
 export type { ConfigMeta, ConfigSet, ConfigShape, Domain } from './model/config-set.js';
@@ -39,6 +39,12 @@ export { parseMinikconf } from './eval/minikconf/parse-minikconf.js';
 export type { ParsedKconfig } from './eval/minikconf/parse-minikconf.js';
 
 // static evaluation
+export { DEFAULT_MACRO_LIMITS } from './eval/rpm/macro-engine.js';
+export type { MacroLimits } from './eval/rpm/macro-engine.js';
+export { preprocessSpec } from './eval/rpm/preprocess-spec.js';
+export type { IncludeReader, IncludeResult, PreprocessedSpec, SpecOptions, SpecSection } from './eval/rpm/preprocess-spec.js';
+export { originAt } from './eval/rpm/spanned-text.js';
+export type { Mark, Place, Span, SpannedText } from './eval/rpm/spanned-text.js';
 export { evaluateShell, runShell } from './eval/shell/evaluate-shell.js';
 export type { ShellOptions, ShellRun } from './eval/shell/evaluate-shell.js';
 export { parseShell } from './eval/shell/parse-shell.js';
@@ -81,6 +87,9 @@ export type { DetectedLayout, KernelCandidateOptions, KernelLayout } from './rea
 export { loadRedhatConfigs } from './readers/kconfig/load-redhat-configs.js';
 export { readDebianDefines } from './readers/kconfig/read-debian-defines.js';
 export type { Defines, DefinesValue } from './readers/kconfig/read-debian-defines.js';
+export { confinedInclude } from './readers/rpm/confined-include.js';
+export { loadSpec } from './readers/rpm/load-spec.js';
+export type { SpecReadOptions } from './readers/rpm/load-spec.js';
 export { readKconfig } from './readers/kconfig/read-kconfig.js';
 export { readPriorityFile, redhatFlavours } from './readers/kconfig/read-priority-file.js';
 export type { PriorityFile } from './readers/kconfig/read-priority-file.js';
@@ -145,6 +154,7 @@ export { formatDiff } from './report/format-diff.js';
 export type { DiffOptions } from './report/format-diff.js';
 export { formatGithub } from './report/format-github.js';
 export type { GithubOptions } from './report/format-github.js';
+export { describeOrigin, formatBuildsText } from './report/format-builds.js';
 export { formatJson } from './report/format-json.js';
 export { formatMarkdown } from './report/format-markdown.js';
 export type { MarkdownOptions } from './report/format-markdown.js';

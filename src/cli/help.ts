@@ -7,7 +7,7 @@ Usage:
   flagdiff qemu   [options] CANDIDATE...   compare QEMU builds or binaries with Kata's QEMU build
   flagdiff check  [options]                this host: its kernel config and QEMU binary against Kata's
   flagdiff show   [options] SOURCE...      print what flagdiff read: settings with the line of each,
-                                           or Kata's kernel, QEMU options and devices
+                                           Kata's kernel, QEMU options and devices, or a spec's builds
 
 Run 'flagdiff <command> --help' for the options of a command.
 
@@ -93,9 +93,12 @@ for this machine.
 export const SHOW_HELP = `Usage: flagdiff show [options] SOURCE...
 
 Prints what flagdiff read from each SOURCE, normalised and sorted, with the file and line of every
-value and the earlier assignments it overrode.
+value and the earlier assignments it overrode. For an rpm spec file, prints for each arch the
+configure and meson invocations its %build section runs, every word with its line and the macros
+and shell functions it came through. Nothing in the spec is run.
 
-SOURCE is kata, a Kata checkout, a kernel config file, a fragment directory, or - for stdin.
+SOURCE is kata, a Kata checkout, a kernel config file, a fragment directory, a *.spec file, or -
+for stdin.
 
 Options for Kata:
   -r, --reference REF   with SOURCE kata: kata (built in, the default), kata-1.x (built in, QEMU
@@ -109,6 +112,13 @@ Options for Kata:
       --qemu-version V  evaluate a checkout's scripts for this QEMU version (default: its pin)
       --kernel-version V  the kernel version for the whitelist (default: Kata's pin)
 
+Options for spec files:
+      --arch ARCH       the arches to show (repeatable; default: all)
+  -D, --define N=V      define the macro N as V, as rpm --define 'N V' (repeatable),
+                        e.g. the distribution: --define fedora=39, --define rhel=9
+      --with X          as rpmbuild --with X (repeatable)
+      --without X       as rpmbuild --without X (repeatable)
+
 Options:
   -f, --format F        text (default) | json
   -o, --output FILE     write to FILE instead of standard output
@@ -120,6 +130,8 @@ Examples:
   flagdiff show kata --domain devices --flavor no-shared-fs
   flagdiff show ~/src/kata-containers --domain qemu --qemu-version 10.0.0
   flagdiff show .config
+  flagdiff show qemu.spec --arch aarch64 --define fedora=39
+  flagdiff show qemu-kvm.spec --define rhel=9 --format json
 `;
 
 export const QEMU_HELP = `Usage: flagdiff qemu [options] CANDIDATE...

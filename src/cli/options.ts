@@ -44,3 +44,15 @@ export function parseArches(values: readonly string[] | undefined): Arch[] {
     throw new UsageError(`--arch must be one of ${ARCHES.join(', ')} (uname -m names); got '${value}'`);
   });
 }
+
+/**
+ * `--define NAME=VALUE` (or rpm's own `'NAME VALUE'`): macros a spec reads, in order. The name is
+ * checked as rpm checks it: a letter first, or `_` and more.
+ */
+export function parseDefines(values: readonly string[] | undefined): Array<[string, string]> {
+  return (values ?? []).map((value) => {
+    const match = /^([A-Za-z_][A-Za-z0-9_]*)(?:=|\s+)([\s\S]*)$/.exec(value) ?? /^([A-Za-z_][A-Za-z0-9_]*)$/.exec(value);
+    if (!match || match[1] === '_') throw new UsageError(`--define takes NAME=VALUE with a macro name (a letter or _ first); got '${value}'`);
+    return [match[1]!, match[2] ?? ''];
+  });
+}

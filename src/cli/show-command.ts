@@ -10,7 +10,7 @@ import type { CliIo } from './io.js';
 import type { KataSource } from './kata-source.js';
 import { isKataReference, loadKataSource, orUsageError } from './kata-source.js';
 import { nodeHost } from './node-host.js';
-import { COMMON_OPTIONS, oneOf, parseArches, parseCommand } from './options.js';
+import { COMMON_OPTIONS, oneOf, parseArches, parseCommand, parseDefines } from './options.js';
 import { writeOutput } from './write-output.js';
 
 const OPTIONS = {
@@ -21,6 +21,9 @@ const OPTIONS = {
   flavor: { type: 'string', default: 'plain' },
   'qemu-version': { type: 'string' },
   'kernel-version': { type: 'string' },
+  define: { type: 'string', short: 'D', multiple: true },
+  with: { type: 'string', multiple: true },
+  without: { type: 'string', multiple: true },
 } as const;
 
 const DOMAINS = ['kernel', 'qemu', 'devices'] as const;
@@ -45,6 +48,15 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
       };
       if (!(await isKataReference(reference, host))) throw new UsageError(`${reference} is not a Kata reference: give kata, kata-1.x or a Kata checkout`);
       shown.push(...(await showKata(await loadKataSource(reference, host, versions), domain, arches, values.flavor, values['kernel-version'])));
+    } else if (source.endsWith('.spec')) {
+      const { loadSpec } = await import('../readers/rpm/load-spec.js');
+      const readings = await loadSpec(source, host, {
+        arches: arches.length ? arches : ARCHES,
+        defines: parseDefines(values.define),
+        with: values.with ?? [],
+        without: values.without ?? [],
+      });
+      shown.push(...readings.map((reading) => ({ kind: 'builds' as const, reading })));
     } else if ((await host.kind(source)) === 'directory') {
       shown.push({ kind: 'config', config: await loadFragments([source], host) });
     } else {

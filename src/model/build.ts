@@ -1,4 +1,5 @@
 /** A build recipe's configure step: the words passed to configure or meson, each with its origin. */
+import type { Diagnostic } from './diagnostic.js';
 import type { Origin } from './origin.js';
 
 /** One word of a configure or meson invocation, e.g. `--enable-vhost-user` or `-Dvhost_user=enabled`. */
@@ -38,4 +39,14 @@ export interface DeviceOverlay {
   readonly mode: 'replace' | 'append';
   /** The recipe's file, as given. */
   readonly file: string;
+}
+
+/** What a recipe (a spec file, debian/rules) builds on one arch, and what could not be read in it. */
+export interface RecipeBuilds {
+  /** The recipe as the user named it. */
+  readonly source: string;
+  readonly arch: string;
+  /** In the order the recipe runs them. */
+  readonly builds: readonly Build[];
+  readonly diagnostics: readonly Diagnostic[];
 }

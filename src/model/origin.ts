@@ -11,6 +11,11 @@ export interface Origin {
   readonly line: number;
   readonly column?: number;
   readonly via?: readonly Origin[];
+  /**
+   * What is entered at this place when the origin is a step of a `via` chain: the macro used there
+   * (`%{disable_everything}`) or the shell function called there (`run_configure`).
+   */
+  readonly name?: string;
 }
 
 /** `file:line`, the form editors and terminals turn into links. */

@@ -1,21 +1,24 @@
 /** `flagdiff show`: what flagdiff read, normalised, each value with the line it came from. */
+import type { RecipeBuilds } from '../model/build.js';
 import type { ConfigSet } from '../model/config-set.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { formatOrigin } from '../model/origin.js';
 import type { Profile } from '../model/requirement.js';
 import type { Assignment } from '../model/setting.js';
 import { waives } from '../model/waiver.js';
+import { formatBuildsText } from './format-builds.js';
 import { formatKataOptionsText, kataOptionsJson } from './format-kata-options.js';
 import type { KataOptionsShown } from './format-kata-options.js';
 import { VERSION } from './report-document.js';
 import { PLAIN_STYLE } from './text-style.js';
 import type { TextStyle } from './text-style.js';
 
-/** A configuration as read, the requirements of a reference (with problems found in it), or Kata's configure options. */
+/** A configuration as read, the requirements of a reference (with problems found in it), Kata's configure options, or the builds of a recipe for one arch. */
 export type Shown =
   | { readonly kind: 'config'; readonly config: ConfigSet }
   | { readonly kind: 'profile'; readonly profile: Profile; readonly diagnostics?: readonly Diagnostic[] }
-  | KataOptionsShown;
+  | KataOptionsShown
+  | { readonly kind: 'builds'; readonly reading: RecipeBuilds };
 
 export function formatSettingsJson(shown: readonly Shown[]): string {
   const sources = shown.map((s) =>
@@ -23,7 +26,9 @@ export function formatSettingsJson(shown: readonly Shown[]): string {
       ? { kind: s.kind, domain: s.config.domain, meta: s.config.meta, settings: sortedValues(s.config.settings), diagnostics: s.config.diagnostics }
       : s.kind === 'profile'
         ? { kind: s.kind, ...s.profile, requirements: sortedValues(s.profile.requirements), diagnostics: s.diagnostics ?? [] }
-        : kataOptionsJson(s),
+        : s.kind === 'builds'
+          ? { kind: s.kind, ...s.reading }
+          : kataOptionsJson(s),
   );
   return `${JSON.stringify({ schemaVersion: 1, tool: { name: 'flagdiff', version: VERSION }, sources }, null, 2)}\n`;
 }
@@ -31,7 +36,9 @@ export function formatSettingsJson(shown: readonly Shown[]): string {
 export function formatSettingsText(shown: readonly Shown[], style: TextStyle = PLAIN_STYLE): string {
   const out: string[] = [];
   for (const s of shown) {
-    if (s.kind === 'config') {
+    if (s.kind === 'builds') {
+      out.push(...formatBuildsText(s.reading, style));
+    } else if (s.kind === 'config') {
       const { meta } = s.config;
       const facts = [s.config.domain, meta.shape, meta.declaredArch && `Linux/${meta.declaredArch}`, meta.version, meta.arch && `(${meta.arch})`];
       const settings = sortedValues(s.config.settings);

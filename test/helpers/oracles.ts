@@ -1,11 +1,14 @@
 /** Anchor tools as test oracles: found or extracted once; missing is a skip with its reason, or a failure in CI. */
 // @ts-expect-error: a plain ESM script shared with the benchmarks, without types
-import { DIFFCONFIG_MISSING, ORACLES_REQUIRED, PROGRAM_MISSING, PYTHON, findDiffconfig, findProgram } from '../../scripts/oracles.mjs';
+import { DIFFCONFIG_MISSING, ORACLES_REQUIRED, PROGRAM_MISSING, PYTHON, RPMSPEC_MISSING, findDiffconfig, findProgram, findRpmspec } from '../../scripts/oracles.mjs';
 
 export const diffconfig: string | undefined = findDiffconfig();
 export const python: string = PYTHON;
+export const rpmspec: string | undefined = findRpmspec();
 
 if (ORACLES_REQUIRED && !diffconfig) throw new Error(DIFFCONFIG_MISSING);
+if (ORACLES_REQUIRED && !rpmspec) throw new Error(RPMSPEC_MISSING);
+export const rpmspecMissing: string = RPMSPEC_MISSING;
 export const diffconfigMissing: string = DIFFCONFIG_MISSING;
 export { ORACLES_REQUIRED };
 

@@ -72,7 +72,7 @@ function dispatch(state: ShellState, name: ShellString, args: readonly ShellStri
     }
   }
   const fn = text !== undefined ? state.functions.get(text) : undefined;
-  if (fn && !hook) return callFunction(state, fn, args, how);
+  if (fn && !hook) return callFunction(state, text!, fn, args, how);
   const builtin = text !== undefined && !hook ? BUILTINS[text] : undefined;
   if (builtin) return builtin(state, { args, line: how.line, ...(how.assignArgs.size ? { assignArgs: how.assignArgs } : {}) });
   state.commands.push(call());
@@ -83,7 +83,7 @@ function dispatch(state: ShellState, name: ShellString, args: readonly ShellStri
 }
 
 /** A function of the script: a new scope, new positional parameters, the call site on the call stack. */
-function callFunction(state: ShellState, fn: FunctionDefinition, args: readonly ShellString[], how: Dispatch): ExitStatus {
+function callFunction(state: ShellState, name: string, fn: FunctionDefinition, args: readonly ShellString[], how: Dispatch): ExitStatus {
   if (state.callStack.length >= state.limits.callDepth) {
     stop(state, `function calls nested more than ${state.limits.callDepth} deep`, how.line);
     return 'unknown';
@@ -92,7 +92,7 @@ function callFunction(state: ShellState, fn: FunctionDefinition, args: readonly 
   state.positional = [...args];
   state.scopes.push(new Map(how.env.map(([key, value]) => [key, { kind: 'scalar', value, attributes: { exported: true } }])));
   const context = { callStack: state.callStack, origins: state.origins };
-  state.callStack = [...state.callStack, state.mapLine(how.line)];
+  state.callStack = [...state.callStack, { ...state.mapLine(how.line), name }];
   state.origins = new Map();
   try {
     execCommand(state, fn.body);

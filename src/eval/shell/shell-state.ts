@@ -124,12 +124,13 @@ export interface ShellState {
   readonly reported: Set<string>;
 }
 
-/** Where a line of the script is, with the function calls that led there (cached per call context). */
+/** Where a line of the script is, with the function calls that led there, each named (cached per call context). */
 export function originAt(state: ShellState, line: number): Origin {
   let origin = state.origins.get(line);
   if (!origin) {
     const base = state.mapLine(line);
-    origin = state.callStack.length === 0 ? base : { ...base, via: [...(base.via ?? []), ...state.callStack] };
+    // Outermost first (src/model/origin.ts): the calls that led here, then what the line itself came through.
+    origin = state.callStack.length === 0 ? base : { ...base, via: [...state.callStack, ...(base.via ?? [])] };
     state.origins.set(line, origin);
   }
   return origin;

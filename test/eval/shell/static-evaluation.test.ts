@@ -75,7 +75,7 @@ describe('commands, hooks and provenance', () => {
     ]);
     expect(commands.map((c) => textOf(c.cwd))).toEqual(['/src/qemu/build-main', '/src/qemu']);
     const [first] = commands;
-    expect(first!.origin).toEqual({ file: 'build.sh', line: 2, via: [{ file: 'build.sh', line: 7 }] });
+    expect(first!.origin).toEqual({ file: 'build.sh', line: 2, via: [{ file: 'build.sh', line: 7, name: 'run_configure' }] });
     expect(first!.argv.map((a) => a.origin.line)).toEqual([2, 2, 3, 3]);
     expect(first!.argv[2]!.pieces[0]!.origin).toEqual({ file: 'build.sh', line: 7 });
   });

@@ -1,0 +1,72 @@
+/**
+ * Reads a spec file for each arch asked: rpm's macros and conditionals resolved (src/eval/rpm), then
+ * the configure and meson invocations its %build section runs, each a `Build`.
+ */
+import { createExpansionMemo } from '../../eval/rpm/expansion-memo.js';
+import { preprocessSpec } from '../../eval/rpm/preprocess-spec.js';
+import type { PreprocessedSpec } from '../../eval/rpm/preprocess-spec.js';
+import type { RecipeBuilds } from '../../model/build.js';
+import { InputError, diagnostic } from '../../model/diagnostic.js';
+import { DEFAULT_LIMITS, decodeInput } from '../decode-input.js';
+import type { InputLimits } from '../decode-input.js';
+import type { ReadHost } from '../host.js';
+import { dirname } from 'node:path';
+import { confinedInclude } from './confined-include.js';
+import { extractBuilds } from './extract-builds.js';
+
+export interface SpecReadOptions {
+  /** Target arches, as `rpmspec --target`: uname names (`x86_64`, `aarch64`, `s390x`, `ppc64le`, `riscv64`). */
+  readonly arches: readonly string[];
+  /** `--define NAME=VALUE`, in order: distribution macros such as `fedora`, `rhel`, `optflags`. */
+  readonly defines?: ReadonlyArray<readonly [string, string]>;
+  /** `--with X`, `--without X`, for the spec's `%bcond`s. */
+  readonly with?: readonly string[];
+  readonly without?: readonly string[];
+  readonly limits?: InputLimits;
+}
+
+export async function loadSpec(path: string, host: ReadHost, options: SpecReadOptions): Promise<RecipeBuilds[]> {
+  const kind = await host.kind(path);
+  if (kind !== 'file') throw new InputError(diagnostic('FD104', kind === 'missing' ? 'no such file' : 'is a directory; give a spec file', { file: path, line: 0 }));
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const text = decodeInput(await host.readFile(path, limits.maxBytes), path, limits);
+  const include = confinedInclude(path, host, limits);
+  const readings: RecipeBuilds[] = [];
+  // Expansions are shared between arches: what reads nothing arch-specific is expanded once.
+  const memo = options.arches.length > 1 ? createExpansionMemo() : undefined;
+  for (const arch of options.arches) {
+    const spec = await preprocessSpec(
+      { file: path, text },
+      {
+        arch,
+        defines: [['_sourcedir', dirname(path)], ['_specdir', dirname(path)], ...(options.defines ?? [])],
+        with: options.with ?? [],
+        without: options.without ?? [],
+        stopAfter: 'build',
+        bodies: ['build'],
+        parsed: false,
+        ...(memo ? { memo } : {}),
+      },
+      include,
+    );
+    readings.push(buildsOf(spec, path, arch));
+  }
+  return readings;
+}
+
+function buildsOf(spec: PreprocessedSpec, path: string, arch: string): RecipeBuilds {
+  const whole = { file: path, line: 0 };
+  const excluded = excludedBy(spec, arch);
+  if (excluded) return { source: path, arch, builds: [], diagnostics: [...spec.diagnostics, diagnostic('FD129', excluded, whole)] };
+  const section = spec.sections.find((s) => s.kind === 'build');
+  if (!section) return { source: path, arch, builds: [], diagnostics: [...spec.diagnostics, diagnostic('FD128', 'the spec has no %build section, so it runs no configure', whole)] };
+  const extracted = extractBuilds(section.body, { file: path, arch, origin: section.origin, unknowns: spec.unknowns });
+  return { source: path, arch, builds: extracted.builds, diagnostics: [...spec.diagnostics, ...extracted.diagnostics] };
+}
+
+/** rpm builds a spec only for the arches its ExclusiveArch lists and its ExcludeArch does not. */
+function excludedBy(spec: PreprocessedSpec, arch: string): string | undefined {
+  if (spec.exclusiveArch.length > 0 && !spec.exclusiveArch.includes(arch)) return `ExclusiveArch: ${spec.exclusiveArch.join(' ')} leaves out ${arch}; rpm does not build the spec there`;
+  if (spec.excludeArch.includes(arch)) return `ExcludeArch: ${spec.excludeArch.join(' ')} leaves out ${arch}; rpm does not build the spec there`;
+  return undefined;
+}

@@ -1,0 +1,86 @@
+// rpm and bash as the oracle for the builds: `rpmspec --parse --target ARCH` expands the spec, bash runs
+// its %prep and %build in a scratch tree where `configure` is a stub recording its directory and
+// arguments and the other commands do nothing. The builds flagdiff reads from the spec alone, without
+// running anything, must be exactly those invocations: same directories, same words in the same order.
+// Words flagdiff cannot know (a command's output) are only checked to be there.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { nodeHost } from '../../../src/cli/node-host.js';
+import { loadSpec } from '../../../src/readers/rpm/load-spec.js';
+import { fixture } from '../../helpers/corpus.js';
+import { rpmspec, rpmspecMissing, tool } from '../../helpers/oracles.js';
+import { HOST_MACROS, runRpmspec } from '../../helpers/rpmspec.js';
+
+const bash = tool('bash');
+const STUBS = ['make', 'cp', 'mv', 'cat', 'rm', 'sed', 'install', 'find', 'touch', 'git'];
+
+interface Invocation {
+  readonly dir: string;
+  readonly args: readonly string[];
+}
+
+/** Runs the %prep and %build that rpm printed, in a scratch tree; returns what `configure` was called with. */
+function runWithBash(parsed: string, root: string): Invocation[] {
+  const source = join(root, 'source');
+  const bin = join(root, 'bin');
+  mkdirSync(source, { recursive: true });
+  mkdirSync(bin, { recursive: true });
+  const log = join(root, 'configure.log');
+  writeFileSync(join(source, 'configure'), `#!${bash.path}\n{ printf 'BUILD %s\\n' "$PWD"; for a in "$@"; do printf 'ARG %s\\n' "$a"; done; } >> "${log}"\n`);
+  chmodSync(join(source, 'configure'), 0o755);
+  for (const name of STUBS) {
+    writeFileSync(join(bin, name), `#!${bash.path}\nexit 0\n`);
+    chmodSync(join(bin, name), 0o755);
+  }
+  writeFileSync(log, '');
+  // rpm 4.18 prints %build right after %prep without its header: both run, in order, up to %install.
+  const script = parsed.slice(parsed.indexOf('\n%prep\n') + 7, parsed.indexOf('\n%install\n') + 1);
+  // The exit status is not checked: commands rpm's host would define (%make_build) are "not found" here.
+  spawnSync(bash.path!, ['-c', script], { cwd: source, env: { PATH: `${bin}:/usr/bin:/bin`, HOME: root }, stdio: 'ignore' });
+  const invocations: Array<{ dir: string; args: string[] }> = [];
+  for (const line of readFileSync(log, 'utf8').split('\n')) {
+    if (line.startsWith('BUILD ')) invocations.push({ dir: relative(source, line.slice(6)) || 'main', args: [] });
+    else if (line.startsWith('ARG ')) invocations[invocations.length - 1]!.args.push(line.slice(4));
+  }
+  return invocations;
+}
+
+const ARCHES = ['x86_64', 'aarch64', 's390x', 'ppc64le'];
+/** An unknown word flagdiff marks because a command's output is in it, as opposed to a macro left as written. */
+const fromCommand = (unknown: string | undefined) => unknown !== undefined && !/^(%\S+ is not defined here[^;]*(; )?)+$/.test(unknown);
+
+describe.skipIf(!rpmspec || !bash.path)(`builds against rpmspec and bash${rpmspec ? '' : ` (skipped: ${rpmspecMissing})`}${bash.path ? '' : ` (skipped: ${bash.missing})`}`, () => {
+  it.each([
+    // spec under fixtures/rpm, --define, text substituted as OBS does, builds expected on x86_64
+    ['fedora-like.spec', [['fedora', '39']], undefined, 2],
+    ['fedora-like.spec', [['rhel', '9']], undefined, 1], // no static user build on RHEL
+    ['mini-like.spec', [['fedora', '31']], undefined, 2], // user_static is switched off by build_mini
+    ['rhel-like.spec', [['rhel', '9']], undefined, 1],
+    ['suse-like/qemu.spec', [['buildsubdir', 'source']], undefined, 1],
+    ['suse-like/qemu.spec', [['buildsubdir', 'source']], 'linux-user', 1],
+  ] as const)('%s with %j, flavour %s: %i builds on x86_64, as bash runs them, on four arches', async (name, defines, flavor, count) => {
+    const root = mkdtempSync(join(tmpdir(), 'flagdiff-builds-'));
+    const original = fixture(`rpm/${name}`);
+    const spec = join(root, 'spec', name.split('/').pop()!);
+    mkdirSync(join(root, 'spec'), { recursive: true });
+    writeFileSync(spec, readFileSync(original, 'utf8').replace('@BUILD_FLAVOR@', flavor ?? '@BUILD_FLAVOR@'));
+    if (name.startsWith('suse-like/')) copyFileSync(fixture('rpm/suse-like/common.inc'), join(root, 'spec', 'common.inc'));
+    const all = [['_builddir', root], ...defines] as const;
+    for (const arch of ARCHES) {
+      const rpm = runRpmspec('', { arch, defines: [...HOST_MACROS.filter(([n]) => n !== '_builddir'), ['_sourcedir', join(root, 'spec')], ...all] }, spec);
+      expect(rpm.status, rpm.stderr).toBe(0);
+      const expected = runWithBash(rpm.stdout, root);
+      const [reading] = await loadSpec(spec, nodeHost(), { arches: [arch], defines: all });
+      const builds = reading!.builds;
+      if (arch === 'x86_64') expect(builds).toHaveLength(count);
+      expect(builds.map((b) => b.id)).toEqual(expected.map((e) => e.dir));
+      builds.forEach((build, i) => {
+        const args = expected[i]!.args;
+        expect(build.argv.map((a, k) => (fromCommand(a.unknown) ? args[k] : a.text))).toEqual(args);
+      });
+    }
+  });
+});

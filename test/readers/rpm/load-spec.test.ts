@@ -1,0 +1,123 @@
+// Reading a spec through a host: files outside the spec's directory are never read, arches the spec
+// excludes get no build, and bad input ends in one InputError naming the file.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../../src/model/diagnostic.js';
+import { loadSpec } from '../../../src/readers/rpm/load-spec.js';
+import { fixture } from '../../helpers/corpus.js';
+import { memoryHost } from '../../helpers/memory-host.js';
+
+const HEAD = 'Name: q\nVersion: 1\nRelease: 1\nSummary: s\nLicense: MIT\n';
+const spec = (body: string) => `${HEAD}%description\nd\n%build\n${body}\n`;
+const codes = (diagnostics: ReadonlyArray<{ code: string }>) => diagnostics.map((d) => d.code);
+
+describe('%include', () => {
+  const files = {
+    'pkg/qemu.spec': '',
+    'pkg/common.inc': '%define flags --enable-kvm\n',
+    'pkg/sub/more.inc': '%define more --enable-tcg\n',
+    'secret.inc': '%define flags --enable-stolen\n',
+    'etc/passwd': 'root:x:0:0\n',
+  };
+  it.each([
+    // %include line, the words configure gets, the codes
+    ['%include %{_sourcedir}/common.inc', ['--enable-kvm'], []],
+    ['%include common.inc', ['--enable-kvm'], []],
+    ['%include sub/more.inc', ['--enable-tcg'], []],
+    ['%include ../secret.inc', [], ['FD124']],
+    ['%include pkg/../secret.inc', [], ['FD124']],
+    ['%include /etc/passwd', [], ['FD124']],
+    ['%include missing.inc', [], ['FD124']],
+    ['%include sub', [], ['FD124']], // a directory
+  ])('%s', async (line, argv, expected) => {
+    const host = memoryHost({ ...files, 'pkg/qemu.spec': `${line}\n${spec('../configure %{?flags} %{?more}')}` });
+    const [reading] = await loadSpec('pkg/qemu.spec', host, { arches: ['x86_64'] });
+    expect(reading!.builds[0]!.argv.map((a) => a.text)).toEqual(argv);
+    expect(codes(reading!.diagnostics)).toEqual(expected);
+  });
+
+  it('names the included file in origins', async () => {
+    const host = memoryHost({ ...files, 'pkg/qemu.spec': `%include common.inc\n${spec('../configure %{flags}')}` });
+    const [reading] = await loadSpec('pkg/qemu.spec', host, { arches: ['x86_64'] });
+    expect(reading!.builds[0]!.argv[0]!.origin).toMatchObject({ file: 'pkg/common.inc', line: 1 });
+  });
+});
+
+describe('arches', () => {
+  it.each([
+    // arch, builds (rhel-like.spec has ExclusiveArch: x86_64 %{power64} aarch64 s390x), codes
+    ['x86_64', 1, []],
+    ['ppc64le', 1, []],
+    ['riscv64', 0, ['FD129']],
+  ])('%s: %i builds', async (arch, count, expected) => {
+    const path = fixture('rpm/rhel-like.spec');
+    const host = memoryHost({ [path]: readFileSync(path, 'utf8') });
+    const [reading] = await loadSpec(path, host, { arches: [arch], defines: [['rhel', '9']] });
+    expect(reading!.builds).toHaveLength(count);
+    expect(codes(reading!.diagnostics).filter((c) => c === 'FD129')).toEqual(expected);
+  });
+
+  it('reads ExcludeArch too', async () => {
+    const host = memoryHost({ 'q.spec': `ExcludeArch: s390x\n${spec('../configure')}` });
+    const readings = await loadSpec('q.spec', host, { arches: ['x86_64', 's390x'] });
+    expect(readings.map((r) => r.builds.length)).toEqual([1, 0]);
+  });
+
+  it('gives one reading per arch, in the order asked', async () => {
+    const host = memoryHost({ 'q.spec': spec('%ifarch aarch64\n../configure --arm\n%else\n../configure --other\n%endif') });
+    const readings = await loadSpec('q.spec', host, { arches: ['aarch64', 'x86_64'] });
+    expect(readings.map((r) => [r.arch, r.builds[0]!.arch, r.builds[0]!.argv[0]!.text])).toEqual([
+      ['aarch64', 'aarch64', '--arm'],
+      ['x86_64', 'x86_64', '--other'],
+    ]);
+  });
+});
+
+describe('bad input', () => {
+  it('warns of a spec without %build', async () => {
+    const [reading] = await loadSpec('q.spec', memoryHost({ 'q.spec': `${HEAD}%description\nd\n%install\necho\n` }), { arches: ['x86_64'] });
+    expect(codes(reading!.diagnostics)).toEqual(['FD128']);
+  });
+
+  it.each([
+    // files, what the error says
+    [{}, 'no such file'],
+    [{ 'q.spec/x': '' }, 'is a directory'],
+    [{ 'q.spec': new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 1]) }, 'binary file'],
+  ])('%j: %s', async (files, message) => {
+    const error = await loadSpec('q.spec', memoryHost(files), { arches: ['x86_64'] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).diagnostic).toMatchObject({ code: 'FD104', file: 'q.spec' });
+    expect((error as InputError).message).toContain(message);
+  });
+});
+
+describe('several arches in one reading', () => {
+  // Expansions are shared between the arches of one reading (expansion-memo.ts): the result must be
+  // what reading each arch alone gives, builds, origins and diagnostics alike.
+  it.each([
+    // fixture, --define
+    ['fedora-like.spec', [['fedora', '39']]],
+    ['mini-like.spec', [['fedora', '31']]],
+    ['rhel-like.spec', [['rhel', '9']]],
+    ['suse-like/qemu.spec', []],
+  ] as const)('%s with %j reads as each arch alone', async (name, defines) => {
+    const path = fixture(`rpm/${name}`);
+    const include = fixture('rpm/suse-like/common.inc');
+    const host = memoryHost({ [path]: readFileSync(path, 'utf8'), [include]: readFileSync(include, 'utf8') });
+    const arches = ['x86_64', 'aarch64', 's390x', 'ppc64le', 'riscv64'];
+    const together = await loadSpec(path, host, { arches, defines });
+    const alone = await Promise.all(arches.map(async (arch) => (await loadSpec(path, host, { arches: [arch], defines }))[0]));
+    expect(together).toEqual(alone);
+    expect(together.map((r) => r.builds.length).reduce((a, b) => a + b)).toBeGreaterThan(arches.length - 2);
+  });
+});
+
+describe('reading stops after %build', () => {
+  it('does not call an %if open across %build\'s end unclosed: the rest is not read', async () => {
+    const text = `${HEAD}%description\nd\n%build\n../configure --a\n%if 1\n%install\necho\n%endif\n`;
+    const [reading] = await loadSpec('q.spec', memoryHost({ 'q.spec': text }), { arches: ['x86_64'] });
+    expect(reading!.diagnostics).toEqual([]);
+    expect(reading!.builds).toHaveLength(1);
+  });
+});
