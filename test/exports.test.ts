@@ -88,7 +88,7 @@ describe('public exports', () => {
       'kataQemuOptions',
       'kataQemuOptionsOf',
       'kataQemuReference',
-      'kataQemuVersion',
+      'kataQemuReferenceOf',
       'kernelArchOf',
       'kernelModuleNames',
       'loadAnnotations',

@@ -90,7 +90,7 @@ async function loadCandidate(path: string, host: ReadHost, deviceOptions: boolea
 }
 
 async function referenceFor(reference: string | undefined, arch: string, host: ReadHost): Promise<QemuReference> {
-  const kata = await import('../knowledge/kata-qemu-reference.js');
+  const kata = await import('../knowledge/kata-qemu-profile.js');
   if (!kata.kataQemuArches().includes(arch)) throw new UsageError(`the built-in Kata QEMU reference has no ${arch} build; it has ${kata.kataQemuArches().join(', ')}`);
   const builtIn = kata.kataQemuReference(arch);
   if (reference === undefined || reference === 'kata') return builtIn;

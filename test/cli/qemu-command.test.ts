@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { kataQemuReference } from '../../src/knowledge/kata-qemu-reference.js';
+import { kataQemuReference } from '../../src/knowledge/kata-qemu-profile.js';
 import type { ReportDocument } from '../../src/model/report.js';
 import { corpus, fixture } from '../helpers/corpus.js';
 import { qemu100, qemu100Missing } from '../helpers/minikconf.js';

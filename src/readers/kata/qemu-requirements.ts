@@ -1,5 +1,9 @@
-/** Kata's QEMU build as the model's types: the configure invocation (a Build) and the device requirements (a Profile). */
+/**
+ * Kata's QEMU build as the model's types: the configure invocation (a Build), the device requirements
+ * (a Profile), and the whole `QemuReference` that `flagdiff qemu` compares with.
+ */
 import type { Argument, Build } from '../../model/build.js';
+import type { NamedRequirement, QemuReference } from '../../model/qemu-reference.js';
 import type { Profile, Requirement } from '../../model/requirement.js';
 import type { KataQemuData } from './read-kata-qemu.js';
 
@@ -53,6 +57,35 @@ export function kataQemuDevicesOf(kata: KataQemuData, arch: string, flavor = 'pl
     flavor,
     meta: { commit: kata.commit, qemu: kata.qemuVersion, target: set.target, subdomain: 'device' },
     requirements,
+  };
+}
+
+/**
+ * Everything `flagdiff qemu` checks against Kata for one arch and flavour: configure-hypervisor.sh's
+ * options (a Build), build-qemu.sh's device lines (`deviceSymbols`) and the QOM names its
+ * verify_devices/verify_objects check in the built binary, the machine type the runtime boots, and
+ * memory-backend-file, which the runtime backs guest RAM and the NVDIMM image with
+ * (configuration-qemu.toml's disable_image_nvdimm = false). Throws a RangeError for an arch or
+ * flavour Kata builds no QEMU options for.
+ */
+export function kataQemuReferenceOf(kata: KataQemuData, arch: string, flavor = 'plain', name = 'kata'): QemuReference {
+  const build = kataQemuBuildOf(kata, arch, flavor);
+  const devices = kata.devices[arch]?.[flavor];
+  const named = (list: ReadonlyArray<readonly [string, number]>, why: string): NamedRequirement[] =>
+    list.map(([qom, line]) => ({ name: qom, origin: { file: kata.deviceSource, line }, reasons: [why] }));
+  const machine = kata.machines?.[arch];
+  const nvdimm = kata.runtime?.settings['disable_image_nvdimm'];
+  const runtimeObjects: NamedRequirement[] = nvdimm ? [{ name: 'memory-backend-file', origin: { file: kata.runtime!.file, line: nvdimm }, reasons: ['runtime'] }] : [];
+  return {
+    name: flavor === 'plain' ? name : `${name} (${flavor})`,
+    source: `${kata.repository}@${kata.commit.slice(0, 12)}`,
+    arch,
+    version: kata.qemuVersion,
+    build,
+    devices: named(devices?.qomDevices ?? [], 'verify_devices'),
+    objects: [...named(devices?.qomObjects ?? [], 'verify_objects'), ...runtimeObjects],
+    machines: machine ? [{ name: machine[0], origin: { file: machine[1], line: machine[2] }, reasons: ['machine_type'] }] : [],
+    ...(devices ? { deviceSymbols: kataQemuDevicesOf(kata, arch, flavor) } : {}),
   };
 }
 
