@@ -48,5 +48,7 @@ export interface RecipeBuilds {
   readonly arch: string;
   /** In the order the recipe runs them. */
   readonly builds: readonly Build[];
+  /** The version of the software it builds, when the recipe says so statically (a spec's `Version:`). */
+  readonly version?: string;
   readonly diagnostics: readonly Diagnostic[];
 }
