@@ -32,6 +32,7 @@ export function chooseQemuBuild(recipe: RecipeBuilds, id?: string): BuildChoice 
     fail(id === undefined ? `no configure invocation builds ${binary} on ${arch}; its builds: ${list} (pick one with --build)` : `no build ${id} on ${arch}; its builds: ${list}`);
   }
   const build = builds[index]!;
+  if (!produces[index]) fail(`${build.id} does not build ${binary} on ${arch}; its builds: ${list}`);
   if (builds.length === 1) return { build };
   const others = builds.flatMap((b, i) => (i === index ? [] : [`${b.id} (${produces[i] ? binary : `no ${binary}`})`]));
   const why = id === undefined ? `the last of its builds that makes ${binary}` : 'as --build asks';
