@@ -39,6 +39,11 @@ export interface DeviceOverlay {
   readonly mode: 'replace' | 'append';
   /** The recipe's file, as given. */
   readonly file: string;
+  /**
+   * The lines, when the recipe writes them itself rather than copying a file (Kata's build-qemu.sh
+   * `printf ... >> default.mak`), each with where it is written; `file` then names the script.
+   */
+  readonly written?: ReadonlyArray<{ readonly text: string; readonly origin: Origin }>;
 }
 
 /** What a recipe (a spec file, debian/rules) builds on one arch, and what could not be read in it. */

@@ -2,7 +2,7 @@
  * Kata's QEMU build as the model's types: the configure invocation (a Build), the device requirements
  * (a Profile), and the whole `QemuReference` that `flagdiff qemu` compares with.
  */
-import type { Argument, Build } from '../../model/build.js';
+import type { Argument, Build, DeviceOverlay } from '../../model/build.js';
 import type { NamedRequirement, QemuReference } from '../../model/qemu-reference.js';
 import type { Profile, Requirement } from '../../model/requirement.js';
 import type { KataQemuData } from './read-kata-qemu.js';
@@ -30,7 +30,19 @@ export function kataQemuOptionsOf(kata: KataQemuData, arch: string, flavor = 'pl
 /** The configure invocation build-qemu.sh makes (`configure-hypervisor.sh -s ... | xargs ./configure`), each word with its tags. */
 export function kataQemuBuildOf(kata: KataQemuData, arch: string, flavor = 'plain'): Build {
   const argv: Argument[] = kataQemuOptionsOf(kata, arch, flavor).flatMap((o) => xargsWords(o.option).map((text) => ({ text, origin: o.origin, tags: o.tags })));
-  return { id: flavor === 'plain' ? 'kata-qemu' : `kata-qemu-${flavor}`, arch, tool: 'configure', argv, origin: { file: kata.configureScript, line: 0 } };
+  const devices = appendedDevices(kata, arch, flavor);
+  return { id: flavor === 'plain' ? 'kata-qemu' : `kata-qemu-${flavor}`, arch, tool: 'configure', argv, origin: { file: kata.configureScript, line: 0 }, ...(devices ? { devices: [devices] } : {}) };
+}
+
+/**
+ * The lines build-qemu.sh appends to the target's default.mak before configure, as a device overlay.
+ * Kata 1.x's default-configs replace QEMU 5.0's files of another layout, and are not given as one.
+ */
+function appendedDevices(kata: KataQemuData, arch: string, flavor: string): DeviceOverlay | undefined {
+  const set = kata.devices[arch]?.[flavor];
+  if (!set || set.entries.some((e) => e.file !== kata.deviceSource)) return undefined;
+  const written = set.entries.map((e) => ({ text: `${e.key}=${e.value}`, origin: { file: e.file, line: e.line } }));
+  return { target: set.target, name: 'default', mode: 'append', file: kata.deviceSource, written };
 }
 
 /** The device lines as requirements: key `CONFIG_X`, the value Kata sets, its group as the reason. */
