@@ -74,8 +74,15 @@ function medianOf(work) {
   return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
 }
 
+// A spec candidate: the whole run (spec read, build-mini chosen, compared) against rpm's own expansion
+// of the same spec for the same arch, which is only the first step of what flagdiff does.
+const SPEC = new URL('../fixtures/qemu/mini-2019.spec', import.meta.url).pathname;
+const rpmspec = spawnSync('rpmspec', ['--version']).status === 0;
+if (!rpmspec) console.error('rpmspec not found: install Debian package rpm; the spec row has no anchor');
+
 const rows = [
   ['flagdiff qemu (built-in Kata x86_64) vs Debian qemu-system-x86_64', median('node', [CLI, 'qemu', '--fail-on', 'never', QEMU]), median('bash', ['-c', anchor])],
+  ['flagdiff qemu --build build-mini mini-2019.spec (vs rpmspec --parse --target x86_64)', median('node', [CLI, 'qemu', '--fail-on', 'never', '--build', 'build-mini', SPEC]), rpmspec ? median('rpmspec', ['--parse', '--target', 'x86_64', SPEC]) : undefined],
   ['flagdiff qemu --qemu-version 11.1.0 kata (options only)', median('node', [CLI, 'qemu', '--fail-on', 'never', '--qemu-version', '11.1.0', 'kata']), undefined],
   ['node -e 0 (bare startup)', median('node', ['-e', '0']), undefined],
 ];

@@ -62,6 +62,8 @@ export type { PathKind, ReadHost } from './readers/host.js';
 export { findKataLayout } from './readers/kata/kata-layout.js';
 export type { KataLayout } from './readers/kata/kata-layout.js';
 export { kataKernelFlavorsOf, kataKernelRequirements, kataKernelSelection } from './readers/kata/kernel-requirements.js';
+export { chooseQemuBuild } from './readers/qemu/choose-build.js';
+export type { BuildChoice } from './readers/qemu/choose-build.js';
 export { kataQemuBuildOf, kataQemuDevicesOf, kataQemuFlavorsOf, kataQemuOptionsOf, kataQemuReferenceOf } from './readers/kata/qemu-requirements.js';
 export type { KataQemuOption } from './readers/kata/qemu-requirements.js';
 export { readConfigureHypervisor } from './readers/kata/read-configure-hypervisor.js';

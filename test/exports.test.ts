@@ -32,6 +32,7 @@ describe('public exports', () => {
       'archFromDebianArch',
       'archFromKernelArch',
       'archOfTargets',
+      'chooseQemuBuild',
       'compareKernel',
       'compareQemu',
       'compareQemuBinary',
