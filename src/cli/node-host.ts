@@ -1,5 +1,5 @@
 /** The real file system as a `ReadHost`, with `-` standing for standard input. */
-import { closeSync, fstatSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { InputError, diagnostic } from '../model/diagnostic.js';
 import { describeSize } from '../readers/decode-input.js';
 import type { PathKind, ReadHost } from '../readers/host.js';
@@ -31,6 +31,13 @@ export function nodeHost(options: NodeHostOptions = {}): ReadHost {
         return readFileCapped(path, maxBytes);
       } catch (error) {
         throw error instanceof InputError ? error : unreadable(path, error);
+      }
+    },
+    async realPath(path) {
+      try {
+        return realpathSync(path);
+      } catch (error) {
+        throw unreadable(path, error);
       }
     },
     async list(directory) {

@@ -152,6 +152,11 @@ export const READING_CODES = {
     severity: 'warning',
     summary: 'A line of a module list or dracut configuration names no module flagdiff can count.',
   },
+  FD157: {
+    name: 'include-outside',
+    severity: 'error',
+    summary: 'An annotations include leads outside the kernel tree, so it is not read.',
+  },
   FD170: {
     name: 'not-an-option',
     severity: 'warning',

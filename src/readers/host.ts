@@ -11,4 +11,9 @@ export interface ReadHost {
   readFile(path: string, maxBytes: number): Promise<Uint8Array>;
   /** Names of the entries of a directory, in no particular order. */
   list(directory: string): Promise<string[]>;
+  /**
+   * The path with every symbolic link resolved, for hosts that have links: readers that confine what an
+   * input may pull in (`%include`, `source`) compare real paths, so a link cannot lead outside.
+   */
+  realPath?(path: string): Promise<string>;
 }

@@ -3,7 +3,7 @@
  * `Annotation._legacy_parse` and `_parse_body` of arighi/annotations (kconfig/annotations.py at
  * 168bb524107f), the upstream of debian/scripts/misc/annotations.
  */
-import { dirname, join } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { InputError, diagnostic } from '../../model/diagnostic.js';
 import type { Origin } from '../../model/origin.js';
 import { DEFAULT_LIMITS } from '../decode-input.js';
@@ -63,6 +63,7 @@ export async function loadAnnotations(path: string, host: ReadHost, limits: Inpu
 
   // Upstream resolves every include against the main file's directory (`dirname(abspath(self.fname))`).
   const base = dirname(path);
+  const root = treeRoot(path);
   const parseBody = async (body: string, file: string, parent: boolean): Promise<void> => {
     reading.push(file);
     let number = 0;
@@ -77,7 +78,11 @@ export async function loadAnnotations(path: string, host: ReadHost, limits: Inpu
       if (included) {
         const target = included[1]!;
         if (parent) include.push(target);
-        const next = join(base, target);
+        // os.path.join, as upstream: an absolute include replaces the base.
+        const next = isAbsolute(target) ? target : join(base, target);
+        if (!(await withinTree(root, next, host))) {
+          throw new InputError(diagnostic('FD157', `include "${target}" leads outside the kernel tree ${root}; it is not read`, origin));
+        }
         if (reading.includes(next) || reading.length >= MAX_DEPTH) {
           throw new InputError(diagnostic('FD154', `include "${target}" ${reading.includes(next) ? 'is already being read' : `nests over ${MAX_DEPTH} levels`}`, origin));
         }
@@ -146,4 +151,26 @@ function readHeader(text: string, file: string): Header {
   const absent = header.arch.length === 0 ? 'ARCH' : header.flavour.length === 0 ? 'FLAVOUR' : undefined;
   if (absent) throw new InputError(diagnostic('FD153', `${absent} not defined in the annotations header`, { file, line: 0 }));
   return header;
+}
+
+/**
+ * Includes may reach across the kernel tree (`debian.kvm` includes `../../debian.master/...`) but not
+ * out of it: an annotations file from a pull request must not make flagdiff read, and quote in its
+ * diagnostics, files elsewhere. The tree is the directory holding `debian.<kernel>/config/annotations`,
+ * or the file's own directory for other layouts.
+ */
+function treeRoot(path: string): string {
+  const config = dirname(path);
+  const debian = dirname(config);
+  return basename(config) === 'config' && basename(debian).startsWith('debian.') ? dirname(debian) : config;
+}
+
+async function withinTree(root: string, file: string, host: ReadHost): Promise<boolean> {
+  const inside = (dir: string, target: string) => {
+    const rest = relative(dir, target);
+    return rest !== '' && !rest.startsWith('..') && !isAbsolute(rest);
+  };
+  if (!inside(resolve(root), resolve(file))) return false;
+  if (!host.realPath || (await host.kind(file)) === 'missing') return true;
+  return inside(await host.realPath(root), await host.realPath(file));
 }

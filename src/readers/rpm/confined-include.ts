@@ -1,8 +1,8 @@
 /**
  * `%include` for specs read from untrusted places: only files inside the spec's own directory (and
  * below it) are read, through the caller's host, with the input size limit. A path that climbs out
- * (`../`, an absolute path elsewhere) is refused, so a spec cannot make flagdiff read other files.
- * Symbolic links are the host's to judge: nodeHost follows them.
+ * (`../`, an absolute path elsewhere) is refused, so a spec cannot make flagdiff read other files;
+ * where the host resolves symbolic links, a link that leads outside is refused too.
  */
 import { dirname, isAbsolute, join, normalize, relative, resolve } from 'node:path';
 import type { IncludeReader } from '../../eval/rpm/preprocess-spec.js';
@@ -27,6 +27,9 @@ export function confinedInclude(specPath: string, host: ReadHost, limits: InputL
     if (!within(file)) return { refused: `it is outside the spec's directory ${directory}` };
     const kind = await host.kind(file);
     if (kind !== 'file') return { refused: kind === 'missing' ? 'no such file' : 'it is a directory' };
+    if (host.realPath && !insideReal(await host.realPath(directory), await host.realPath(file))) {
+      return { refused: `it is a link that leads outside the spec's directory ${directory}` };
+    }
     try {
       return { file, text: decodeInput(await host.readFile(file, limits.maxBytes), file, limits) };
     } catch (error) {
@@ -34,4 +37,9 @@ export function confinedInclude(specPath: string, host: ReadHost, limits: InputL
       throw error;
     }
   };
+}
+
+function insideReal(directory: string, file: string): boolean {
+  const inside = relative(directory, file);
+  return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside);
 }

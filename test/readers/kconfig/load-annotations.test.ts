@@ -1,6 +1,7 @@
 // Ubuntu annotations against the expected parse results that ship with the upstream tool's tests
 // (arighi/annotations tests/data/*.result, in the corpus): the same dict, key for key.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/model/diagnostic.js';
@@ -109,5 +110,35 @@ describe('loadAnnotations on bad input', () => {
     const error = await loadAnnotations('d/a', loop).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).diagnostic).toMatchObject({ code: 'FD154', file: 'd/b', line: 1 });
+  });
+
+  it.each([
+    // include line, read or refused (FD157): includes stay in the tree holding debian.<kernel>/config/
+    ['include "../../debian.master/config/annotations"', 'read'],
+    ['include "../../../secret"', 'FD157'],
+    ['include "/etc/passwd"', 'FD157'],
+  ])('%s: %s', async (line, expected) => {
+    const host = memoryHost({
+      'linux/debian.kvm/config/annotations': `${header}${line}\n`,
+      'linux/debian.master/config/annotations': 'CONFIG_A policy<{\'amd64\': \'y\'}>\n',
+      secret: 'CONFIG_STOLEN policy<{}>\n',
+      '/etc/passwd': 'root:x:0:0\n',
+    });
+    const result = await loadAnnotations('linux/debian.kvm/config/annotations', host).then(
+      (a) => (a.config.has('CONFIG_A') ? 'read' : 'not read'),
+      (e: unknown) => (e as InputError).diagnostic.code,
+    );
+    expect(result).toBe(expected);
+  });
+
+  it('refuses an include through a symbolic link that leads outside the tree', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flagdiff-annotations-'));
+    mkdirSync(join(dir, 'linux', 'debian.kvm', 'config'), { recursive: true });
+    writeFileSync(join(dir, 'outside'), 'CONFIG_STOLEN policy<{}>\n');
+    symlinkSync(join(dir, 'outside'), join(dir, 'linux', 'shared'));
+    const main = join(dir, 'linux', 'debian.kvm', 'config', 'annotations');
+    writeFileSync(main, `${header}include "../../shared"\n`);
+    const error = await loadAnnotations(main, nodeHost()).catch((e: unknown) => e);
+    expect((error as InputError).diagnostic).toMatchObject({ code: 'FD157', file: main, line: 4 });
   });
 });

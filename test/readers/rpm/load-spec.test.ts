@@ -1,6 +1,9 @@
 // Reading a spec through a host: files outside the spec's directory are never read, arches the spec
 // excludes get no build, and bad input ends in one InputError naming the file.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { nodeHost } from '../../../src/cli/node-host.js';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/model/diagnostic.js';
 import { loadSpec } from '../../../src/readers/rpm/load-spec.js';
@@ -40,6 +43,21 @@ describe('%include', () => {
     const host = memoryHost({ ...files, 'pkg/qemu.spec': `%include common.inc\n${spec('../configure %{flags}')}` });
     const [reading] = await loadSpec('pkg/qemu.spec', host, { arches: ['x86_64'] });
     expect(reading!.builds[0]!.argv[0]!.origin).toMatchObject({ file: 'pkg/common.inc', line: 1 });
+  });
+});
+
+describe('%include on disk', () => {
+  it('refuses a symbolic link in the spec directory that leads outside it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flagdiff-spec-'));
+    mkdirSync(join(dir, 'pkg'));
+    writeFileSync(join(dir, 'secret.inc'), '%define flags --enable-stolen\n');
+    writeFileSync(join(dir, 'pkg', 'inside.inc'), '%define more --enable-tcg\n');
+    symlinkSync(join(dir, 'secret.inc'), join(dir, 'pkg', 'common.inc'));
+    symlinkSync('inside.inc', join(dir, 'pkg', 'link.inc'));
+    writeFileSync(join(dir, 'pkg', 'qemu.spec'), `%include common.inc\n%include link.inc\n${spec('../configure %{?flags} %{?more}')}`);
+    const [reading] = await loadSpec(join(dir, 'pkg', 'qemu.spec'), nodeHost(), { arches: ['x86_64'] });
+    expect(reading!.builds[0]!.argv.map((a) => a.text)).toEqual(['--enable-tcg']);
+    expect(reading!.diagnostics.map((d) => [d.code, d.message.includes('link that leads outside')])).toEqual([['FD124', true]]);
   });
 });
 
