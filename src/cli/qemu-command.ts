@@ -101,7 +101,7 @@ async function compareOne(context: QemuRun, candidate: Exclude<QemuCandidate, { 
   // read again for that version, the built-in data are checked against its vocabulary.
   const kataVersion = context.version ?? context.tree?.version;
   const reference = await context.references.at(arch, context.flavor, kataVersion);
-  return compareBuild(context, arch, { build: reference.build }, reference, kataVersion);
+  return compareBuild(context, arch, { build: reference.build, version: reference.version }, reference, kataVersion);
 }
 
 /** A configure invocation against the reference, with its device layer when a tree or device files are given. */

@@ -46,6 +46,28 @@ describe('flagdiff qemu', () => {
     expect(run.code).toBe(0);
   });
 
+  it('reads a Kata checkout as the reference, its lints joining the report, and evaluates it for the QEMU asked', async () => {
+    const checkout = fixture('kata');
+    // The fixture's configure-hypervisor.sh gives --enable-kvm twice (grep), which FD411 reports at the second line.
+    const twice = readFileSync(fixture('kata/tools/packaging/scripts/configure-hypervisor.sh'), 'utf8').split('\n').flatMap((l, i) => (l.includes('--enable-kvm') ? [i + 1] : []));
+    const { reports } = JSON.parse((await runCli(['qemu', '--format', 'json', '-r', checkout, 'kata'])).stdout) as ReportDocument;
+    expect(reports[0]!.reference.name).toBe(checkout);
+    expect(reports[0]!.diagnostics.filter((d) => d.code === 'FD411').map((d) => d.line)).toEqual([twice[1]]);
+    // The candidate kata is the checkout's own build, for the version its versions.yaml pins, or the one asked.
+    const pinned = /version: "?v?([0-9.]+)/.exec(readFileSync(fixture('kata/versions.yaml'), 'utf8').split('qemu:')[1]!)![1];
+    expect(reports[0]!.candidate.version).toBe(pinned);
+    const asked = JSON.parse((await runCli(['qemu', '--format', 'json', '-r', checkout, '--qemu-version', '7.2.0', 'kata'])).stdout) as ReportDocument;
+    expect(asked.reports[0]!.candidate.version).toBe('7.2.0');
+  });
+
+  it("takes Kata 1.x as the reference: its options, from packaging's configure-hypervisor.sh", async () => {
+    const { reports } = JSON.parse((await runCli(['qemu', '--format', 'json', '-r', 'kata-1.x', fixture('qemu/mini-2020.flags')])).stdout) as ReportDocument;
+    expect(reports[0]!.reference.source).toBe('kata-containers/packaging@17f37e029c2f');
+    const compared = reports[0]!.findings.filter((f) => f.kind !== 'unknown-option');
+    expect(compared.length).toBeGreaterThan(0);
+    expect(compared.every((f) => f.reference.file === 'scripts/configure-hypervisor.sh')).toBe(true);
+  });
+
   it('prints the consequence and the configuration.toml fix with a finding', async () => {
     const run = await runCli(['qemu', '--qemu-version', '4.1.0', fixture('qemu/mini-2019.flags')]);
     expect(run.stdout).toContain("'vhost-user-fs-pci' is not a valid device model name");
