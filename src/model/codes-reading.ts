@@ -153,9 +153,9 @@ export const READING_CODES = {
     summary: 'A line of a module list or dracut configuration names no module flagdiff can count.',
   },
   FD157: {
-    name: 'include-outside',
+    name: 'outside-tree',
     severity: 'error',
-    summary: 'An annotations include leads outside the kernel tree, so it is not read.',
+    summary: 'An input names a file outside the tree it was given in (an include, a listed config, a link), so it is not read.',
   },
   FD170: {
     name: 'not-an-option',

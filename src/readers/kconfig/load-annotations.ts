@@ -3,13 +3,14 @@
  * `Annotation._legacy_parse` and `_parse_body` of arighi/annotations (kconfig/annotations.py at
  * 168bb524107f), the upstream of debian/scripts/misc/annotations.
  */
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import { InputError, diagnostic } from '../../model/diagnostic.js';
 import type { Origin } from '../../model/origin.js';
 import { DEFAULT_LIMITS } from '../decode-input.js';
 import type { InputLimits } from '../decode-input.js';
 import { createDiagnosticSink, quoteLine } from '../diagnostic-sink.js';
 import type { DiagnosticSink } from '../diagnostic-sink.js';
+import { confinedHost } from '../confined-host.js';
 import type { ReadHost } from '../host.js';
 import { readInputText } from '../read-input-text.js';
 import { parseStringDict } from './python-literal.js';
@@ -64,6 +65,7 @@ export async function loadAnnotations(path: string, host: ReadHost, limits: Inpu
   // Upstream resolves every include against the main file's directory (`dirname(abspath(self.fname))`).
   const base = dirname(path);
   const root = treeRoot(path);
+  const tree = confinedHost(host, root);
   const parseBody = async (body: string, file: string, parent: boolean): Promise<void> => {
     reading.push(file);
     let number = 0;
@@ -80,14 +82,18 @@ export async function loadAnnotations(path: string, host: ReadHost, limits: Inpu
         if (parent) include.push(target);
         // os.path.join, as upstream: an absolute include replaces the base.
         const next = isAbsolute(target) ? target : join(base, target);
-        if (!(await withinTree(root, next, host))) {
-          throw new InputError(diagnostic('FD157', `include "${target}" leads outside the kernel tree ${root}; it is not read`, origin));
-        }
         if (reading.includes(next) || reading.length >= MAX_DEPTH) {
           throw new InputError(diagnostic('FD154', `include "${target}" ${reading.includes(next) ? 'is already being read' : `nests over ${MAX_DEPTH} levels`}`, origin));
         }
         files.push(next);
-        await parseBody(await readInputText(next, host, limits), next, false);
+        const text = await readInputText(next, tree, limits).catch((error: unknown) => {
+          // Name the include line rather than the file it leads to.
+          if (error instanceof InputError && error.diagnostic.code === 'FD157') {
+            throw new InputError(diagnostic('FD157', `include "${target}" leads outside the kernel tree ${root}; it is not read`, origin));
+          }
+          throw error;
+        });
+        await parseBody(text, next, false);
         continue;
       }
       if (/^.* (policy|note)</.test(line)) annotate(line, origin);
@@ -165,12 +171,3 @@ function treeRoot(path: string): string {
   return basename(config) === 'config' && basename(debian).startsWith('debian.') ? dirname(debian) : config;
 }
 
-async function withinTree(root: string, file: string, host: ReadHost): Promise<boolean> {
-  const inside = (dir: string, target: string) => {
-    const rest = relative(dir, target);
-    return rest !== '' && !rest.startsWith('..') && !isAbsolute(rest);
-  };
-  if (!inside(resolve(root), resolve(file))) return false;
-  if (!host.realPath || (await host.kind(file)) === 'missing') return true;
-  return inside(await host.realPath(root), await host.realPath(file));
-}

@@ -10,6 +10,7 @@ import { InputError, diagnostic } from '../../model/diagnostic.js';
 import { mergeConfigSets } from '../../model/merge-config-sets.js';
 import { DEFAULT_LIMITS } from '../decode-input.js';
 import type { InputLimits } from '../decode-input.js';
+import { confinedHost } from '../confined-host.js';
 import type { ReadHost } from '../host.js';
 import { readInputText } from '../read-input-text.js';
 import { debianConfigFiles } from './debian-config-files.js';
@@ -19,7 +20,9 @@ import { readKconfig } from './read-kconfig.js';
  * `variant` as Debian names its final configs, `amd64_none_cloud-amd64` (arch, featureset,
  * flavour), or a flavour of `debianArch` in featureset `none`, or undefined for its default flavour.
  */
-export async function loadDebianConfig(root: string, variant: string | undefined, debianArch: string | undefined, host: ReadHost, limits: InputLimits = DEFAULT_LIMITS): Promise<ConfigSet> {
+export async function loadDebianConfig(root: string, variant: string | undefined, debianArch: string | undefined, anyHost: ReadHost, limits: InputLimits = DEFAULT_LIMITS): Promise<ConfigSet> {
+  // The defines name the files to read (`configs:`), and flavour names become paths: neither may leave the tree.
+  const host = confinedHost(anyHost, root);
   const parts = variant?.split('_') ?? [];
   const [arch, featureset, flavour] = parts.length === 3 ? parts : [debianArch, 'none', variant];
   if (!arch) throw new InputError(diagnostic('FD150', 'name the arch (--arch) or the variant (amd64_none_amd64) to read a Debian config tree for', { file: root, line: 0 }));

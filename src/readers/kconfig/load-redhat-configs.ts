@@ -15,6 +15,7 @@ import type { Setting } from '../../model/setting.js';
 import { DEFAULT_LIMITS } from '../decode-input.js';
 import type { InputLimits } from '../decode-input.js';
 import { globHost } from '../glob-host.js';
+import { confinedHost } from '../confined-host.js';
 import type { ReadHost } from '../host.js';
 import { readInputText } from '../read-input-text.js';
 import { readKconfig } from './read-kconfig.js';
@@ -27,7 +28,9 @@ const KERNEL_ARCH: Readonly<Record<string, string>> = { aarch64: 'arm64', ppc64l
  * `variant` as dist-git names its files, `x86_64-debug-fedora`, or without the flavour
  * (`x86_64-debug`), which then means `fedora`, or the only flavour the tree has besides `common`.
  */
-export async function loadRedhatConfigs(root: string, variant: string, host: ReadHost, limits: InputLimits = DEFAULT_LIMITS): Promise<ConfigSet> {
+export async function loadRedhatConfigs(root: string, variant: string, anyHost: ReadHost, limits: InputLimits = DEFAULT_LIMITS): Promise<ConfigSet> {
+  // Walking the tree follows what it finds: a link in it must not lead outside.
+  const host = confinedHost(anyHost, root);
   const flavours = await redhatFlavours(root, host);
   const where = { file: root, line: 0 };
   const suffix = variant.slice(variant.lastIndexOf('-') + 1);

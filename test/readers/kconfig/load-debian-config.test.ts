@@ -89,3 +89,15 @@ describe('loadDebianConfig on defines.toml (written for the test, shaped like De
     expect(set.diagnostics.map((d) => d.message)).toEqual(['config.cloud is absent; the packaging fails without it ("config.cloud unavailable")']);
   });
 });
+
+describe('loadDebianConfig stays inside the tree', () => {
+  it('refuses a configs: entry that climbs out of debian/config (FD157)', async () => {
+    const host = memoryHost({
+      'c/defines.toml': "[[kernelarch]]\nname = 'x86'\n  [[kernelarch.debianarch]]\n  name = 'amd64'\n",
+      'c/amd64/defines.toml': "[[flavour]]\nname = 'cloud-amd64'\n[flavour.build]\nconfig = ['../../secret']\n",
+      'c/config': 'CONFIG_A=y\n',
+      secret: 'CONFIG_STOLEN=y\n',
+    });
+    await expect(loadDebianConfig('c', 'cloud-amd64', 'amd64', host)).rejects.toMatchObject({ diagnostic: { code: 'FD157' } });
+  });
+});

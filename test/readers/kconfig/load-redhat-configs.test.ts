@@ -1,5 +1,6 @@
 // kernel-ark redhat/configs trees: the priority file, ORDER as the outer loop, one option per file.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodeHost } from '../../../src/cli/node-host.js';
@@ -106,5 +107,17 @@ describe('loadRedhatConfigs on the corpus priority and option files', () => {
     expect([...set.settings.values()].map((s) => [s.key, s.value, s.origin.line])).toEqual(expected);
     // The corpus has no common/ tree, which build_configs.sh needs: said, not hidden.
     expect(set.diagnostics.filter((d) => d.code === 'FD151')).toHaveLength(3);
+  });
+});
+
+describe('loadRedhatConfigs stays inside the tree', () => {
+  it('refuses an option file that is a link to a file outside it (FD157)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flagdiff-redhat-'));
+    mkdirSync(join(dir, 'rc', 'common', 'generic'), { recursive: true });
+    writeFileSync(join(dir, 'rc', 'priority.fedora'), PRIORITY);
+    writeFileSync(join(dir, 'secret'), 'CONFIG_STOLEN=y\n');
+    symlinkSync(join(dir, 'secret'), join(dir, 'rc', 'common', 'generic', 'CONFIG_STOLEN'));
+    const error = await loadRedhatConfigs(join(dir, 'rc'), 'x86_64', nodeHost()).catch((e: unknown) => e);
+    expect(error).toMatchObject({ diagnostic: { code: 'FD157', file: join(dir, 'rc', 'common', 'generic', 'CONFIG_STOLEN') } });
   });
 });
