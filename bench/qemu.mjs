@@ -4,7 +4,7 @@
 // name), as a bash process on the same binary and the same names; and the device closure against
 // QEMU's own minikconf.py on the same tree. Whole processes, medians.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
 const CLI = new URL('../dist/cli/cli.js', import.meta.url).pathname;
@@ -39,6 +39,11 @@ function median(command, args) {
 // Kconfig and the host symbols meson would pass, which the library computes for both.
 const { findQemuTree, PYTHON } = await import('../scripts/oracles.mjs');
 const lib = await import('../dist/index.js');
+const flagsFiles = ['x86_64', 'aarch64', 's390x', 'ppc64le'].map((arch) => {
+  const file = `${tmpdir()}/flagdiff-bench-kata-${arch}.flags`;
+  writeFileSync(file, `${lib.kataQemuBuild(arch).argv.map((a) => `'${a.text}'`).join('\n')}\n`);
+  return file;
+});
 const deviceRows = [];
 for (const series of ['7.2', '10.0']) {
   const tree = findQemuTree(series);
@@ -51,7 +56,7 @@ for (const series of ['7.2', '10.0']) {
   const arches = ['x86_64', 'aarch64', 's390x', 'ppc64le'];
   const oracleRuns = [];
   for (const arch of arches) {
-    const build = lib.kataQemuReference(arch).build;
+    const { devices: _appended, ...build } = lib.kataQemuBuild(arch);
     const config = lib.normalizeBuild(build);
     const devices = await lib.loadDeviceConfig(lib.selectDevices(config, arch), [], host, qemuTree);
     const closure = lib.effectiveDevices(qemuTree, devices, lib.effectiveQemu(config, qemuTree.version), arch);
@@ -59,9 +64,12 @@ for (const series of ['7.2', '10.0']) {
     const out = `${tmpdir()}/flagdiff-bench-minikconf`;
     oracleRuns.push([`${tree}/scripts/minikconf.py`, `--${closure.mode}`, out, `${out}.d`, lib.deviceFilePath(qemuTree, closure.target), `${tree}/Kconfig`, ...passed]);
   }
-  const one = (args) => median('node', [CLI, 'qemu', '--fail-on', 'never', '--qemu-tree', tree, ...args, 'kata']);
-  deviceRows.push([`device closure of Kata's x86_64 build, QEMU ${series} tree`, one(['--arch', 'x86_64']), median(PYTHON, oracleRuns[0])]);
-  deviceRows.push([`... of its 4 arches (one flagdiff run, 4 minikconf.py runs)`, one(arches.flatMap((a) => ['--arch', a])), medianOf(() => oracleRuns.forEach((args) => spawnSync(PYTHON, args, { stdio: 'ignore' })))]);
+  // Kata's options as flags files, one per arch (its --target-list names the arch): the same input as
+  // minikconf.py gets, without the lines build-qemu.sh appends (Kata's list for QEMU 11.0 names symbols
+  // these trees lack, which would stop both at once).
+  const one = (files) => median('node', [CLI, 'qemu', '--fail-on', 'never', '--qemu-tree', tree, ...files]);
+  deviceRows.push([`device closure of Kata's x86_64 build, QEMU ${series} tree`, one([flagsFiles[0]]), median(PYTHON, oracleRuns[0])]);
+  deviceRows.push([`... of its 4 arches (one flagdiff run, 4 minikconf.py runs)`, one(flagsFiles), medianOf(() => oracleRuns.forEach((args) => spawnSync(PYTHON, args, { stdio: 'ignore' })))]);
 }
 
 function medianOf(work) {
@@ -73,6 +81,12 @@ function medianOf(work) {
   }
   return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
 }
+
+// A spec candidate: the whole run (spec read, build-mini chosen, compared) against rpm's own expansion
+// of the same spec for the same arch, which is only the first step of what flagdiff does.
+const SPEC = new URL('../fixtures/qemu/mini-2019.spec', import.meta.url).pathname;
+const rpmspec = spawnSync('rpmspec', ['--version']).status === 0;
+if (!rpmspec) console.error('rpmspec not found: install Debian package rpm; the spec row has no anchor');
 
 const rows = [
   ['flagdiff qemu (built-in Kata x86_64) vs Debian qemu-system-x86_64', median('node', [CLI, 'qemu', '--fail-on', 'never', QEMU]), median('bash', ['-c', anchor])],
@@ -86,6 +100,10 @@ const table = (anchor, list) => {
   }
 };
 table('Kata verify_devices (bash + grep)', rows);
+console.log('');
+table('rpmspec --parse --target x86_64 (rpm 4.18)', [
+  ['flagdiff qemu --build build-mini fixtures/qemu/mini-2019.spec', median('node', [CLI, 'qemu', '--fail-on', 'never', '--build', 'build-mini', SPEC]), rpmspec ? median('rpmspec', ['--parse', '--target', 'x86_64', SPEC]) : undefined],
+]);
 if (deviceRows.length) {
   console.log('');
   table("QEMU's scripts/minikconf.py (python3)", deviceRows);

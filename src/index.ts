@@ -62,7 +62,9 @@ export type { PathKind, ReadHost } from './readers/host.js';
 export { findKataLayout } from './readers/kata/kata-layout.js';
 export type { KataLayout } from './readers/kata/kata-layout.js';
 export { kataKernelFlavorsOf, kataKernelRequirements, kataKernelSelection } from './readers/kata/kernel-requirements.js';
-export { kataQemuBuildOf, kataQemuDevicesOf, kataQemuFlavorsOf, kataQemuOptionsOf } from './readers/kata/qemu-requirements.js';
+export { chooseQemuBuild } from './readers/qemu/choose-build.js';
+export type { BuildChoice } from './readers/qemu/choose-build.js';
+export { kataQemuBuildOf, kataQemuDevicesOf, kataQemuFlavorsOf, kataQemuOptionsOf, kataQemuReferenceOf } from './readers/kata/qemu-requirements.js';
 export type { KataQemuOption } from './readers/kata/qemu-requirements.js';
 export { readConfigureHypervisor } from './readers/kata/read-configure-hypervisor.js';
 export type { ConfigureInputs, ConfigureResult } from './readers/kata/read-configure-hypervisor.js';
@@ -119,8 +121,16 @@ export { inflateXz, readInputText } from './readers/read-input-text.js';
 
 // knowledge
 export { kataKernelData, kataKernelFlavors, kataKernelProfile } from './knowledge/kata-kernel-profile.js';
-export { KATA_QEMU_REFERENCES, kataQemuBuild, kataQemuData, kataQemuDevices, kataQemuFlavors, kataQemuOptions } from './knowledge/kata-qemu-profile.js';
-export { kataQemuArches, kataQemuReference, kataQemuVersion } from './knowledge/kata-qemu-reference.js';
+export {
+  KATA_QEMU_REFERENCES,
+  kataQemuArches,
+  kataQemuBuild,
+  kataQemuData,
+  kataQemuDevices,
+  kataQemuFlavors,
+  kataQemuOptions,
+  kataQemuReference,
+} from './knowledge/kata-qemu-profile.js';
 export { KERNEL_MODULES_SOURCE, kernelModuleNames } from './knowledge/kernel-module-names.js';
 export { DAX_CACHE, qemuConsequence } from './knowledge/qemu-consequences.js';
 export { DEVICE_HOST_NEEDS, hostSymbolValue } from './knowledge/qemu-host-symbols.js';

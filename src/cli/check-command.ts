@@ -66,7 +66,7 @@ export async function run(args: readonly string[], io: CliIo, probe: HostProbe =
  * -machine and -object help). A binary that cannot be run is said so; the kernel report still counts.
  */
 async function compareHostQemu(path: string, arch: string): Promise<{ report: Report; note: string } | { note: string }> {
-  const kata = await import('../knowledge/kata-qemu-reference.js');
+  const kata = await import('../knowledge/kata-qemu-profile.js');
   if (!kata.kataQemuArches().includes(arch)) return { note: `not compared: the built-in Kata QEMU reference has no ${arch} build` };
   try {
     const help = readQemuHelp(probeQemuBinary(path), path);

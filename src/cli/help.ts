@@ -140,19 +140,26 @@ Compares each CANDIDATE QEMU build with Kata's: features it lacks, turns off or 
 machine (auto), options with another value, hardening differences, targets, options the QEMU version
 does not accept, and for a binary the devices, machine types and objects Kata's runtime uses.
 
-CANDIDATE is a flags file (configure options on one line or one per line, or what
+CANDIDATE is a spec file (qemu.spec: the configure invocation of its build that makes
+qemu-system-ARCH, read as rpm and the shell would without running anything, its Version: as the
+QEMU version), a flags file (configure options on one line or one per line, or what
 configure-hypervisor.sh -d prints), a meson -D list, a qemu-system-* binary (run only with
 -device help, -machine help and -object help), or kata (Kata's own build, to check it
 against a QEMU version).
 
 Options:
-  -r, --reference REF   kata (the built-in Kata reference, the default), or a flags file whose
-                        options replace Kata's
+  -r, --reference REF   kata (the built-in Kata reference, the default), kata-1.x, a Kata checkout
+                        (read now), or a flags file whose options replace Kata's
       --arch ARCH       x86_64 aarch64 s390x ppc64le (repeatable); default: the candidate's own,
-                        from its --target-list or the binary's name
-      --qemu-version V  the QEMU version the candidate builds (e.g. 4.2.0): its defaults and the
-                        options it accepts; with the candidate kata, Kata's build for QEMU V
-      --build ID        for recipes with several configure invocations (spec files)
+                        from its --target-list or the binary's name; x86_64 for a spec
+      --flavor NAME     Kata's QEMU build: plain (the default) or no-shared-fs
+      --qemu-version V  the QEMU version the candidate builds (e.g. 4.2.0; default: a spec's
+                        Version:): its defaults and the options it accepts; with the candidate
+                        kata, Kata's build for QEMU V (a checkout is evaluated for V)
+      --build ID        which configure invocation of a spec (its directory: build-mini); default:
+                        the last one that builds qemu-system-ARCH
+  -D, --define NAME=VALUE, --with X, --without X
+                        a spec's macros and %bcond switches, as for rpmbuild (repeatable)
       --qemu-tree DIR   a QEMU source tree (e.g. apt-get source qemu): the candidate's devices are
                         evaluated with its Kconfig files, as QEMU's minikconf does
       --devices [TARGET[/NAME][+]=]FILE
@@ -160,12 +167,14 @@ Options:
                         (default: the compared target's), or with += appends to it (repeatable)
       --reference-devices FILE
                         the reference's device file (CONFIG_X=y|n lines): devices it needs or
-                        turns off (repeatable, merged in order)
+                        turns off (repeatable, merged in order); default: Kata's build-qemu.sh list
 ${OUTPUT_OPTIONS}
 Examples:
   flagdiff qemu /usr/bin/qemu-system-x86_64
   flagdiff qemu --qemu-version 11.1.0 kata
   flagdiff qemu --qemu-version 4.1.0 mini-configure-flags.txt
+  flagdiff qemu --build build-mini --define fedora=31 qemu.spec
+  flagdiff qemu --arch aarch64 --flavor no-shared-fs qemu-kvm.spec
   flagdiff qemu --qemu-tree qemu-7.2 --devices x86_64-softmmu/microvm=microvm.mak microvm.flags
 `;
 

@@ -1,36 +1,56 @@
-/** `flagdiff qemu`: a QEMU build (flags file, meson -D list, qemu-system binary) against Kata's. */
+/** `flagdiff qemu`: a QEMU build (spec file, flags file, meson -D list, qemu-system binary) against Kata's. */
 import { compareQemu } from '../compare/compare-qemu.js';
+import type { QemuBuildCandidate } from '../compare/compare-qemu.js';
 import { compareQemuBinary } from '../compare/compare-qemu-binary.js';
+import type { Build } from '../model/build.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import type { QemuReference } from '../model/qemu-reference.js';
 import type { Report } from '../model/report.js';
 import { DEFAULT_LIMITS, decodeInput } from '../readers/decode-input.js';
 import type { ReadHost } from '../readers/host.js';
-import { archOfTargets } from '../readers/qemu/normalize-build.js';
+import { kataQemuReferenceOf } from '../readers/kata/qemu-requirements.js';
+import { chooseQemuBuild } from '../readers/qemu/choose-build.js';
 import { readFlags } from '../readers/qemu/read-flags.js';
 import { loadQemuTree } from '../readers/qemu/load-qemu-tree.js';
-import { readQemuHelp } from '../readers/qemu/read-qemu-help.js';
+import type { QemuTree } from '../readers/qemu/load-qemu-tree.js';
 import { loadCandidateDevices, loadReferenceDevices, parseDeviceOptions } from './device-options.js';
+import type { DeviceOption } from './device-options.js';
 import { UsageError } from './io.js';
 import type { CliIo } from './io.js';
+import { isKataReference, loadKataSource, orUsageError } from './kata-source.js';
+import type { KataSource } from './kata-source.js';
 import { nodeHost } from './node-host.js';
 import { FORMATS } from './render-document.js';
 import { writeReports } from './write-reports.js';
-import { COMMON_OPTIONS, FAIL_ON, REPORT_OPTIONS, oneOf, parseArches, parseCommand } from './options.js';
-import { archOfBinary, probeQemuBinary } from './qemu-probe.js';
+import { COMMON_OPTIONS, FAIL_ON, REPORT_OPTIONS, oneOf, parseArches, parseCommand, parseDefines } from './options.js';
+import { loadQemuCandidate } from './qemu-candidate.js';
+import type { QemuCandidate } from './qemu-candidate.js';
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
   reference: { type: 'string', short: 'r' },
   arch: { type: 'string', multiple: true },
+  flavor: { type: 'string', default: 'plain' },
   'qemu-version': { type: 'string' },
   build: { type: 'string' },
+  define: { type: 'string', short: 'D', multiple: true },
+  with: { type: 'string', multiple: true },
+  without: { type: 'string', multiple: true },
   'qemu-tree': { type: 'string' },
   devices: { type: 'string', multiple: true },
   'reference-devices': { type: 'string', multiple: true },
   ...REPORT_OPTIONS,
 } as const;
 
-const ELF = [0x7f, 0x45, 0x4c, 0x46];
+/** What every comparison of a run shares: the reference, the device options, the tree, the version asked. */
+interface QemuRun {
+  readonly host: ReadHost;
+  readonly references: ReferenceSource;
+  readonly flavor: string;
+  readonly version?: string;
+  readonly tree?: QemuTree;
+  readonly deviceOptions: readonly DeviceOption[];
+}
 
 export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommand(args, OPTIONS);
@@ -45,57 +65,100 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const deviceOptions = parseDeviceOptions(values.devices);
   const tree = values['qemu-tree'] ? await loadQemuTree(values['qemu-tree'], host) : undefined;
   const referenceDevices = values['reference-devices'] ? await loadReferenceDevices(values['reference-devices'], host) : undefined;
+  const references = await referenceSource(values.reference ?? 'kata', host, referenceDevices);
+  const context: QemuRun = { host, references, flavor: values.flavor, deviceOptions, ...(version ? { version } : {}), ...(tree ? { tree } : {}) };
+  const candidateOptions = {
+    arches,
+    defines: parseDefines(values.define),
+    with: values.with ?? [],
+    without: values.without ?? [],
+    ...(values.build !== undefined ? { build: values.build } : {}),
+    deviceOptions: tree !== undefined || deviceOptions.length > 0,
+  };
   const reports: Report[] = [];
   for (const path of positionals) {
-    if (path.endsWith('.spec')) throw new UsageError(`${path}: reading spec files needs the rpm reader, which this build does not have yet; pass the build's configure options as a flags file`);
-    if (values.build !== undefined) throw new UsageError('--build picks one invocation of a recipe with several; a flags file or a binary has one');
-    const candidate = await loadCandidate(path, host, tree !== undefined || deviceOptions.length > 0);
-    const archesFor = arches.length ? arches : [candidate.arch ?? 'x86_64'];
-    for (const arch of archesFor) {
-      const builtIn = await referenceFor(values.reference, arch, host);
-      const reference = referenceDevices ? { ...builtIn, deviceSymbols: referenceDevices } : builtIn;
-      if (candidate.kind === 'binary') {
-        reports.push(compareQemuBinary(reference, candidate.help));
-        continue;
+    const candidate = await loadQemuCandidate(path, host, candidateOptions);
+    if (candidate.kind === 'spec') {
+      for (const reading of candidate.readings) {
+        const choice = chooseQemuBuild(reading, values.build);
+        const report = await compareBuild(context, reading.arch, { build: choice.build, ...(reading.version ? { version: reading.version } : {}) });
+        const notes = [...reading.diagnostics, ...(choice.note ? [choice.note] : [])];
+        reports.push({ ...report, candidate: { ...report.candidate, build: choice.build.id }, diagnostics: [...notes, ...report.diagnostics] });
       }
-      const build = candidate.kind === 'kata' ? reference.build : candidate.build;
-      const devices = await loadCandidateDevices(build, arch, deviceOptions, host, tree);
-      const input = { build, ...(devices ? { devices } : {}), ...(tree ? { tree } : {}) };
-      // `kata` is Kata's build evaluated for a QEMU version: the one given, else the tree's.
-      const kataVersion = version ?? tree?.version;
-      if (candidate.kind === 'kata') reports.push(compareQemu(reference, input, kataVersion ? { version: kataVersion, referenceVersion: kataVersion } : {}));
-      else reports.push(compareQemu(reference, input, version ? { version } : {}));
+      continue;
+    }
+    for (const arch of arches.length ? arches : [('arch' in candidate ? candidate.arch : undefined) ?? 'x86_64']) {
+      reports.push(await compareOne(context, candidate, arch));
     }
   }
-
   return writeReports(reports, { format, failOn, output: values.output, color: values.color, quiet: values.quiet, waivers: values.waivers }, io);
 }
 
-type Candidate =
-  | { readonly kind: 'kata'; readonly arch?: string }
-  | { readonly kind: 'binary'; readonly arch?: string; readonly help: ReturnType<typeof readQemuHelp> }
-  | { readonly kind: 'flags'; readonly arch?: string; readonly build: ReturnType<typeof readFlags> };
-
-async function loadCandidate(path: string, host: ReadHost, deviceOptions: boolean): Promise<Candidate> {
-  if (path === 'kata') return { kind: 'kata' };
-  const bytes = await host.readFile(path, DEFAULT_LIMITS.maxBytes);
-  if (ELF.every((b, i) => bytes[i] === b)) {
-    if (deviceOptions) throw new UsageError('--qemu-tree and --devices describe a build; a binary says what it has in its help output');
-    const arch = archOfBinary(path);
-    return { kind: 'binary', ...(arch ? { arch } : {}), help: readQemuHelp(probeQemuBinary(path), path) };
-  }
-  const build = readFlags(decodeInput(bytes, path), path);
-  const arch = archOfTargets(build.argv.find((a) => a.text.startsWith('--target-list='))?.text.slice(14));
-  return { kind: 'flags', ...(arch ? { arch } : {}), build };
+async function compareOne(context: QemuRun, candidate: Exclude<QemuCandidate, { kind: 'spec' }>, arch: string): Promise<Report> {
+  if (candidate.kind === 'binary') return withLints(compareQemuBinary(await context.references.at(arch, context.flavor), candidate.help), context.references);
+  if (candidate.kind === 'flags') return compareBuild(context, arch, { build: candidate.build });
+  // `kata` is Kata's build evaluated for a QEMU version: the one given, else the tree's; a checkout is
+  // read again for that version, the built-in data are checked against its vocabulary.
+  const kataVersion = context.version ?? context.tree?.version;
+  const reference = await context.references.at(arch, context.flavor, kataVersion);
+  return compareBuild(context, arch, { build: reference.build, version: reference.version }, reference, kataVersion);
 }
 
-async function referenceFor(reference: string | undefined, arch: string, host: ReadHost): Promise<QemuReference> {
-  const kata = await import('../knowledge/kata-qemu-reference.js');
-  if (!kata.kataQemuArches().includes(arch)) throw new UsageError(`the built-in Kata QEMU reference has no ${arch} build; it has ${kata.kataQemuArches().join(', ')}`);
-  const builtIn = kata.kataQemuReference(arch);
-  if (reference === undefined || reference === 'kata') return builtIn;
-  // A reference flags file (e.g. configure-hypervisor.sh -d output) replaces Kata's options; the
-  // devices, objects and machine type stay the built-in ones.
-  const build = readFlags(decodeInput(await host.readFile(reference, DEFAULT_LIMITS.maxBytes), reference), reference, { id: 'reference', arch });
-  return { ...builtIn, name: 'reference', source: reference, build };
+/** A configure invocation against the reference, with its device layer when a tree or device files are given. */
+async function compareBuild(context: QemuRun, arch: string, input: { build: Build; version?: string }, given?: QemuReference, kataVersion?: string): Promise<Report> {
+  const reference = given ?? (await context.references.at(arch, context.flavor));
+  const { tree, host, deviceOptions } = context;
+  const devices = await loadCandidateDevices(input.build, arch, deviceOptions, host, tree);
+  const candidate: QemuBuildCandidate = { ...input, ...(devices ? { devices } : {}), ...(tree ? { tree } : {}) };
+  const versions = kataVersion ? { version: kataVersion, referenceVersion: kataVersion } : context.version ? { version: context.version } : {};
+  return withLints(compareQemu(reference, candidate, versions), context.references);
+}
+
+/** A Kata checkout read live brings its own problems (FD410, FD411, FD3xx) into each report. */
+function withLints(report: Report, references: ReferenceSource): Report {
+  return references.diagnostics.length ? { ...report, diagnostics: [...references.diagnostics, ...report.diagnostics] } : report;
+}
+
+interface ReferenceSource {
+  /** The reference for an arch and flavour; `version` re-reads a Kata checkout for another QEMU. */
+  at(arch: string, flavor: string, version?: string): Promise<QemuReference>;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * `--reference`: `kata` (built in), `kata-1.x`, a Kata checkout read live, or a flags file (a
+ * configure-hypervisor.sh -d dump) that replaces Kata's options and keeps the built-in devices,
+ * verify lists and machine type. `--reference-devices` replaces the device lines of any of them.
+ */
+async function referenceSource(reference: string, host: ReadHost, devices: QemuReference['deviceSymbols']): Promise<ReferenceSource> {
+  const { kataQemuReference } = await import('../knowledge/kata-qemu-profile.js');
+  const withDevices = (r: QemuReference): QemuReference => (devices ? { ...r, deviceSymbols: devices } : r);
+  if (!(await isKataReference(reference, host))) {
+    const text = decodeInput(await host.readFile(reference, DEFAULT_LIMITS.maxBytes), reference);
+    return {
+      at: async (arch, flavor) => {
+        const builtIn = orUsageError(() => kataQemuReference(arch, flavor));
+        return withDevices({ ...builtIn, name: 'reference', source: reference, build: readFlags(text, reference, { id: 'reference', arch }) });
+      },
+      diagnostics: [],
+    };
+  }
+  const read = (qemuVersion?: string) => loadKataSource(reference, host, { for: 'qemu', ...(qemuVersion ? { qemuVersion } : {}) });
+  const pinned = await read();
+  const live = new Map<string, Promise<KataSource>>();
+  return {
+    at: async (arch, flavor, version) => {
+      // Only a checkout can be evaluated for another QEMU; the built-in data are what the pin gave.
+      const source = version && pinned.live && version !== pinned.qemu?.qemuVersion ? await cached(live, version, () => read(version)) : pinned;
+      if (!source.qemu) throw new UsageError(`${reference} does not say which QEMU it builds; pass --qemu-version`);
+      return withDevices(orUsageError(() => kataQemuReferenceOf(source.qemu!, arch, flavor, source.name)));
+    },
+    diagnostics: pinned.live ? [...pinned.diagnostics, ...(pinned.qemu?.lints ?? [])] : [],
+  };
+}
+
+function cached<T>(map: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+  let value = map.get(key);
+  if (!value) map.set(key, (value = load()));
+  return value;
 }

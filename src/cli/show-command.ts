@@ -99,8 +99,8 @@ async function showKata(kata: KataSource, domain: ShowDomain, arches: readonly A
       const profile = orUsageError(() => kataQemuDevicesOf(qemu, arch, flavor));
       const set = qemu.devices[arch]![flavor]!;
       const meta: Record<string, string> = { ...profile.meta };
-      if (set.qomDevices.length) meta.qomDevices = set.qomDevices.join(' ');
-      if (set.qomObjects.length) meta.qomObjects = set.qomObjects.join(' ');
+      if (set.qomDevices.length) meta.qomDevices = set.qomDevices.map(([name]) => name).join(' ');
+      if (set.qomObjects.length) meta.qomObjects = set.qomObjects.map(([name]) => name).join(' ');
       return { kind: 'profile', profile: { ...profile, meta }, diagnostics };
     }
     const options = orUsageError(() => kataQemuOptionsOf(qemu, arch, flavor));

@@ -9,6 +9,7 @@ import { diagnostic } from '../model/diagnostic.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Finding } from '../model/finding.js';
 import type { QemuReference } from '../model/qemu-reference.js';
+import type { QemuConfigSet } from '../model/qemu-setting.js';
 import type { Report } from '../model/report.js';
 import { QEMU_VOCABULARY_VERSIONS, acceptance, vocabularyFor } from '../knowledge/qemu-vocabulary.js';
 import { hostSymbolValue } from '../knowledge/qemu-host-symbols.js';
@@ -16,7 +17,7 @@ import type { DeviceConfig } from '../readers/qemu/load-device-config.js';
 import type { QemuTree } from '../readers/qemu/load-qemu-tree.js';
 import { normalizeBuild } from '../readers/qemu/normalize-build.js';
 import { parseOption } from '../readers/qemu/parse-option.js';
-import { defaultValue, effectiveQemu } from './effective-qemu.js';
+import { defaultValue, effectiveQemu, opaqueReason } from './effective-qemu.js';
 import { judgeOption } from './judge-qemu-option.js';
 import { compareQemuDevices } from './compare-qemu-devices.js';
 import type { DeviceComparison } from './compare-qemu-devices.js';
@@ -60,7 +61,7 @@ export function compareQemu(reference: QemuReference, candidateBuild: QemuBuildC
   let requirements = 0;
   for (const wanted of want.values()) {
     if (wanted.how !== 'explicit' || NOT_REQUIRED.has(wanted.key) || NOT_COMPARED.has(wanted.category)) continue;
-    const found = have.get(wanted.key);
+    const found = have.get(wanted.key) ?? opaqueOption(candidate, wanted);
     if (!found && defaultValue(wanted.key, candVersion) === undefined) {
       // The version has no such option: configure does not decide it (old QEMU built vmdk unconditionally).
       diagnostics.push(diagnostic('FD235', `QEMU ${candVersion} has no ${wanted.key} option, so whether it builds what ${wanted.setting!.spelling} asks for is not known`, wanted.setting!.origin));
@@ -105,6 +106,12 @@ export function compareQemu(reference: QemuReference, candidateBuild: QemuBuildC
     unmet,
     diagnostics,
   });
+}
+
+/** A requirement's key that the candidate does not write, after a word that may set any option. */
+function opaqueOption(candidate: QemuConfigSet, wanted: EffectiveOption): EffectiveOption | undefined {
+  const unknown = opaqueReason(candidate);
+  return unknown ? { key: wanted.key, category: wanted.category, value: 'unknown', how: 'default', unknown } : undefined;
 }
 
 function sameSeries(a: string, b: string): boolean {
@@ -158,8 +165,10 @@ const STOPS_THE_BUILD = new Set(['FD177', 'FD178', 'FD179', 'FD181', 'FD182', 'F
 function unknownOptions(build: Build, version: string, side: 'reference' | 'candidate', diagnostics: Diagnostic[]): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<string>();
-  for (const { text, origin } of build.argv) {
-    if (!text || seen.has(text) || !parseOption(text)) continue;
+  for (const argument of build.argv) {
+    const { text, origin } = argument;
+    // A word not evaluated is reported once, by normalizeBuild (FD340); what is left of it proves nothing.
+    if (!text || seen.has(text) || argument.unknown || !parseOption(text)) continue;
     seen.add(text);
     const verdict = acceptance(text, version);
     if (verdict.status === 'unverified') {

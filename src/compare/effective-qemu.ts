@@ -14,6 +14,8 @@ export interface EffectiveOption {
   /** `explicit`: written; `default`: the version's default; `without-default-features`: auto turned off. */
   readonly how: 'explicit' | 'default' | 'without-default-features';
   readonly setting?: QemuSetting;
+  /** Why the value is not known: a word not evaluated statically sets, or may set, the option. */
+  readonly unknown?: string;
 }
 
 export function effectiveQemu(config: QemuConfigSet, version: string): Map<string, EffectiveOption> {
@@ -22,8 +24,10 @@ export function effectiveQemu(config: QemuConfigSet, version: string): Map<strin
     const key = currentKey(setting.key);
     const kind = optionKind(key);
     const category = kind === 'boolean' && setting.category === 'feature' ? 'boolean' : setting.category;
-    effective.set(key, { key, category, value: valueFor(kind, setting.value), how: 'explicit', setting });
+    effective.set(key, { key, category, value: valueFor(kind, setting.value), how: 'explicit', setting, ...(setting.unknown ? { unknown: setting.unknown } : {}) });
   }
+  const reason = opaqueReason(config);
+  const opaque = reason ? { unknown: reason } : {};
   const noAuto = effective.get('default_features')?.value === 'false' || effective.get('auto_features')?.value === 'disabled';
   for (const key of optionKeys(version)) {
     if (effective.has(key) || optionKind(key) !== 'feature') continue;
@@ -31,11 +35,17 @@ export function effectiveQemu(config: QemuConfigSet, version: string): Map<strin
     effective.set(
       key,
       noAuto && value === 'auto'
-        ? { key, category: 'feature', value: 'disabled', how: 'without-default-features' }
-        : { key, category: 'feature', value, how: 'default' },
+        ? { key, category: 'feature', value: 'disabled', how: 'without-default-features', ...opaque }
+        : { key, category: 'feature', value, how: 'default', ...opaque },
     );
   }
   return effective;
+}
+
+/** Why an option the build does not write is unknown: a word before it that may set any option. */
+export function opaqueReason(config: QemuConfigSet): string | undefined {
+  const { opaque } = config;
+  return opaque && `${opaque.text} at line ${opaque.origin.line} is not evaluated statically (${opaque.reason}) and may set it`;
 }
 
 /**

@@ -22,6 +22,12 @@ export function judgeOption(want: EffectiveOption, have: EffectiveOption | undef
     reference: want.setting!.origin,
     candidate: have?.setting?.origin ?? null,
   };
+  if (have?.unknown) {
+    // Not a guess either way: the requirement is neither met nor missed (DESIGN §7).
+    return qemuFinding({ ...base, code: 'FD260', kind: 'unknown', category: want.category, have: 'unknown',
+      severity: want.value === 'disabled' || want.value === 'false' ? 'info' : undefined,
+      message: `the reference sets ${want.key}=${want.value} (${want.setting!.spelling}); the candidate's cannot be known: ${have.unknown}` });
+  }
   if (want.category === 'feature') return judgeFeature(want, have, version, base);
   if (want.key === 'target_list') {
     const haveTargets = have ? have.value.split(',') : undefined;

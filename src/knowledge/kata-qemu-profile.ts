@@ -1,12 +1,14 @@
 /**
  * The built-in Kata QEMU profiles: configure-hypervisor.sh's options and the device allowlist, per arch
  * and flavour, evaluated statically from Kata's scripts (kata-qemu-build.json, Kata at the pinned commit) and
- * from Kata 1.x's (kata1-qemu-build.json), written by `npm run profiles`.
+ * from Kata 1.x's (kata1-qemu-build.json), with the verify lists, the runtime's machine types and its
+ * configuration-qemu.toml lines; written by `npm run profiles`.
  */
 import type { Build } from '../model/build.js';
+import type { QemuReference } from '../model/qemu-reference.js';
 import type { Profile } from '../model/requirement.js';
 import type { KataQemuOption } from '../readers/kata/qemu-requirements.js';
-import { kataQemuBuildOf, kataQemuDevicesOf, kataQemuFlavorsOf, kataQemuOptionsOf } from '../readers/kata/qemu-requirements.js';
+import { kataQemuBuildOf, kataQemuDevicesOf, kataQemuFlavorsOf, kataQemuOptionsOf, kataQemuReferenceOf } from '../readers/kata/qemu-requirements.js';
 import type { KataQemuData } from '../readers/kata/read-kata-qemu.js';
 import kata1 from './kata1-qemu-build.json' with { type: 'json' };
 import kata from './kata-qemu-build.json' with { type: 'json' };
@@ -41,4 +43,14 @@ export function kataQemuBuild(arch: string, flavor = 'plain', data: KataQemuData
 /** The devices Kata appends to the arch's default.mak, as requirements with their group as the reason. */
 export function kataQemuDevices(arch: string, flavor = 'plain', data: KataQemuData = kataQemuData()): Profile {
   return kataQemuDevicesOf(data, arch, flavor);
+}
+
+/** Arches the built-in reference builds QEMU options for. */
+export function kataQemuArches(data: KataQemuData = kataQemuData()): string[] {
+  return Object.keys(data.options);
+}
+
+/** What `flagdiff qemu` compares with: Kata's options, devices, verify lists and machine type for the arch and flavour. */
+export function kataQemuReference(arch: string, flavor = 'plain', data: KataQemuData = kataQemuData()): QemuReference {
+  return kataQemuReferenceOf(data, arch, flavor);
 }

@@ -39,6 +39,11 @@ export interface DeviceOverlay {
   readonly mode: 'replace' | 'append';
   /** The recipe's file, as given. */
   readonly file: string;
+  /**
+   * The lines, when the recipe writes them itself rather than copying a file (Kata's build-qemu.sh
+   * `printf ... >> default.mak`), each with where it is written; `file` then names the script.
+   */
+  readonly written?: ReadonlyArray<{ readonly text: string; readonly origin: Origin }>;
 }
 
 /** What a recipe (a spec file, debian/rules) builds on one arch, and what could not be read in it. */
@@ -48,5 +53,7 @@ export interface RecipeBuilds {
   readonly arch: string;
   /** In the order the recipe runs them. */
   readonly builds: readonly Build[];
+  /** The version of the software it builds, when the recipe says so statically (a spec's `Version:`). */
+  readonly version?: string;
   readonly diagnostics: readonly Diagnostic[];
 }

@@ -142,4 +142,9 @@ export const COMPARISON_CODES = {
     severity: 'error',
     summary: "QEMU's build stops in the candidate's device layer: a device file it cannot parse or find, or a symbol its Kconfig does not declare.",
   },
+  FD260: {
+    name: 'option-unknown',
+    severity: 'warning',
+    summary: 'Whether the candidate meets a QEMU option requirement cannot be told: a word of its invocation that is not evaluated statically sets, or may set, the option.',
+  },
 } as const satisfies Record<string, CodeInfo>;

@@ -237,4 +237,14 @@ export const READING_CODES = {
     severity: 'warning',
     summary: 'The QEMU source tree given is another QEMU version than the candidate builds; its devices are evaluated with the tree\'s Kconfig.',
   },
+  FD190: {
+    name: 'build-compared',
+    severity: 'info',
+    summary: 'A recipe runs several configure invocations on the arch: which one was compared, and the others.',
+  },
+  FD191: {
+    name: 'no-system-build',
+    severity: 'error',
+    summary: 'No configure invocation of the recipe builds the arch\'s qemu-system binary, or the one --build names does not exist.',
+  },
 } as const satisfies Record<string, CodeInfo>;

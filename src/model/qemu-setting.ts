@@ -1,5 +1,6 @@
 /** A QEMU build option after normalisation: a key, its value, and the category that decides how it compares. */
 import type { ConfigSet } from './config-set.js';
+import type { Origin } from './origin.js';
 import type { Setting } from './setting.js';
 
 /**
@@ -35,9 +36,19 @@ export interface QemuSetting extends Setting {
   readonly spelling: string;
   /** Why the recipe passes it (Kata's tags). */
   readonly tags?: readonly string[];
+  /**
+   * Set when the value cannot be known statically: the word itself is not evaluated (`--X=%(...)`), or
+   * a later word that is not evaluated may set the same option. The reason, for messages.
+   */
+  readonly unknown?: string;
 }
 
 /** A normalised QEMU invocation: a `qemu` ConfigSet whose settings carry their category. */
 export interface QemuConfigSet extends ConfigSet {
   readonly settings: ReadonlyMap<string, QemuSetting>;
+  /**
+   * The first word whose option cannot be told (`--enable-%(cmd)`, `$FLAGS`): any option not written
+   * after it may be what it sets, so none of them is known.
+   */
+  readonly opaque?: { readonly text: string; readonly origin: Origin; readonly reason: string };
 }

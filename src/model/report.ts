@@ -22,7 +22,8 @@ export interface Report {
   /** uname arch the comparison is for; `null` when neither side names one. */
   readonly arch: string | null;
   readonly reference: { readonly name: string; readonly source: string };
-  readonly candidate: { readonly source: string; readonly version: string | null };
+  /** `build`: which configure invocation of a recipe with several was compared (`build-mini`). */
+  readonly candidate: { readonly source: string; readonly version: string | null; readonly build?: string };
   /** Sorted by kind (in `FINDING_KINDS` order), then key. */
   readonly findings: readonly Finding[];
   readonly summary: Summary;

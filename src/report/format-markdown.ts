@@ -84,7 +84,7 @@ function header(document: ReportDocument, marker: string | undefined): string {
   const rows = reports.map((r) => {
     const s = r.summary;
     const icon = s.error ? ICON.error : s.warning ? ICON.warning : ICON.ok;
-    const candidate = `${code(r.candidate.source)}${r.candidate.version ? ` ${text(r.candidate.version)}` : ''}`;
+    const candidate = `${code(r.candidate.source)}${r.candidate.build ? ` ${code(r.candidate.build)}` : ''}${r.candidate.version ? ` ${text(r.candidate.version)}` : ''}`;
     return `| ${icon} | ${text(r.domain)} | ${text(r.arch ?? '')} | ${candidate} | ${s.requirements} | ${s.satisfied} | ${s.error} | ${s.warning} | ${s.info} | ${s.waived} |`;
   });
   return [
@@ -99,7 +99,7 @@ function header(document: ReportDocument, marker: string | undefined): string {
 }
 
 function reportParts(report: Report): Part[] {
-  const candidate = `${code(report.candidate.source)}${report.candidate.version ? ` (${text(report.candidate.version)})` : ''}`;
+  const candidate = `${code(report.candidate.source)}${report.candidate.build ? ` ${code(report.candidate.build)}` : ''}${report.candidate.version ? ` (${text(report.candidate.version)})` : ''}`;
   const parts: Part[] = [`#### ${text(`${report.domain}${report.arch ? ` ${report.arch}` : ''}`)}: ${text(report.reference.name)} (${code(report.reference.source)}) vs ${candidate}`, ''];
   if (report.diagnostics.length) {
     parts.push({

@@ -1,6 +1,7 @@
 /** `--format text`: findings by kind, then by the reference's reasons, both sides' lines, and a summary line per report. */
 import type { Finding } from '../model/finding.js';
 import { formatOrigin } from '../model/origin.js';
+import { describeOrigin } from './format-builds.js';
 import type { HostCheck, Report, ReportDocument, Summary } from '../model/report.js';
 import type { Severity } from '../model/severity.js';
 import { groupFindings, kindTitle } from './group-findings.js';
@@ -33,7 +34,8 @@ function formatHost(host: HostCheck, style: TextStyle): string {
 function formatReport(report: Report, { style = PLAIN_STYLE, quiet = false }: TextOptions): string {
   const out: string[] = [];
   if (!quiet) {
-    const candidate = report.candidate.version ? `${report.candidate.source} (${report.candidate.version})` : report.candidate.source;
+    const source = report.candidate.build ? `${report.candidate.source} ${report.candidate.build}` : report.candidate.source;
+    const candidate = report.candidate.version ? `${source} (${report.candidate.version})` : source;
     out.push(style.heading(`${report.domain}${report.arch ? ` ${report.arch}` : ''}: ${report.reference.name} (${report.reference.source}) vs ${candidate}`));
     for (const d of report.diagnostics) {
       out.push(`${paint(style, d.level, d.level)} ${d.code} ${d.file}${d.line ? `:${d.line}` : ''}: ${d.message}`);
@@ -70,7 +72,8 @@ function formatReport(report: Report, { style = PLAIN_STYLE, quiet = false }: Te
 
 function formatFinding(finding: Finding, width: number, style: TextStyle): string {
   const change = `${finding.want} → ${finding.have ?? 'absent'}`;
-  const where = `${finding.candidate ? `${formatOrigin(finding.candidate)}, ` : ''}wanted at ${formatOrigin(finding.reference)}`;
+  // The candidate's line, then the macros and functions its word came through (a spec's run_configure).
+  const where = `${finding.candidate ? `${describeOrigin(finding.candidate)}, ` : ''}wanted at ${formatOrigin(finding.reference)}`;
   return `${finding.key.padEnd(width)}  ${change}  ${style.dim(where)}`;
 }
 

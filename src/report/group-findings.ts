@@ -29,7 +29,7 @@ const KIND_TITLES: Readonly<Record<FindingKind, string>> = {
   disabled: 'required, turned off by the candidate',
   auto: 'required, left to the build machine by the candidate',
   module: 'required built in, built as a module by the candidate',
-  unknown: 'required, not decided by what was read (a partial config, device files without a QEMU tree): decided at build time',
+  unknown: 'required, not decided by what was read (a partial config, device files without a QEMU tree, a word not evaluated statically)',
   'module-unproven': 'required, built as a module that nothing shows the guest loads',
   value: 'required with another value',
   'unknown-option': 'not accepted by the QEMU version: configure stops',

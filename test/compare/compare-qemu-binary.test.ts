@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compareQemuBinary } from '../../src/compare/compare-qemu-binary.js';
-import { kataQemuReference } from '../../src/knowledge/kata-qemu-reference.js';
+import { kataQemuReference } from '../../src/knowledge/kata-qemu-profile.js';
 import { readQemuHelp } from '../../src/readers/qemu/read-qemu-help.js';
 import { fixture } from '../helpers/corpus.js';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { nodeHost } from '../../src/cli/node-host.js';
 import { compareQemu } from '../../src/compare/compare-qemu.js';
-import { kataQemuReference } from '../../src/knowledge/kata-qemu-reference.js';
+import { kataQemuReference } from '../../src/knowledge/kata-qemu-profile.js';
 import type { DeviceOverlay } from '../../src/model/build.js';
 import { profileFromConfig } from '../../src/model/profile-from-config.js';
 import type { Report } from '../../src/model/report.js';

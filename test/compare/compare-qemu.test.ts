@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compareQemu } from '../../src/compare/compare-qemu.js';
-import { kataQemuReference } from '../../src/knowledge/kata-qemu-reference.js';
+import { kataQemuReference } from '../../src/knowledge/kata-qemu-profile.js';
 import type { QemuReference } from '../../src/model/qemu-reference.js';
 import { readFlags } from '../../src/readers/qemu/read-flags.js';
 import { fixture } from '../helpers/corpus.js';

@@ -10,7 +10,7 @@ import { nodeHost } from '../../src/cli/node-host.js';
 import { effectiveDevices } from '../../src/compare/effective-devices.js';
 import type { DeviceClosure } from '../../src/compare/effective-devices.js';
 import { effectiveQemu } from '../../src/compare/effective-qemu.js';
-import { kataQemuReference } from '../../src/knowledge/kata-qemu-reference.js';
+import { kataQemuReference } from '../../src/knowledge/kata-qemu-profile.js';
 import type { Build, DeviceOverlay } from '../../src/model/build.js';
 import { loadDeviceConfig } from '../../src/readers/qemu/load-device-config.js';
 import { deviceFilePath, loadQemuTree } from '../../src/readers/qemu/load-qemu-tree.js';

@@ -1,7 +1,7 @@
 // The shipped QEMU profiles against the corpus dumps: configure-hypervisor.sh -ds kata-qemu ARCH, run by
 // bash on Kata's own script for QEMU 11.0.1 (Kata 7c6ba40c54) and 5.0.0 (Kata 1.x, packaging 17f37e029c).
 import { describe, expect, it } from 'vitest';
-import { kataQemuBuild, kataQemuData, kataQemuDevices, kataQemuFlavors, kataQemuOptions } from '../../src/knowledge/kata-qemu-profile.js';
+import { kataQemuBuild, kataQemuData, kataQemuDevices, kataQemuFlavors, kataQemuOptions, kataQemuReference } from '../../src/knowledge/kata-qemu-profile.js';
 import { KATA_DUMPS, kataDump } from '../helpers/corpus.js';
 
 describe('the shipped options reproduce the dumps exactly', () => {
@@ -66,5 +66,50 @@ describe('flavours, builds and devices', () => {
       reasons: ['_COMMON_DEVS'],
       origin: { file: 'tools/packaging/static-build/qemu/build-qemu.sh', line: 87 },
     });
+  });
+});
+
+describe('kataQemuReference: what flagdiff qemu compares with', () => {
+  it.each(KATA_DUMPS)('%s %s: the build is the dump, word by word after xargs', (reference, arch, name) => {
+    // Expected: the dump's option column with its quotes removed, as xargs removes them.
+    const expected = kataDump(name).options.map((l) => l.split('\t').at(-1)!.replace(/"/g, ''));
+    const built = kataQemuReference(arch, 'plain', kataQemuData(reference));
+    expect(built.build.argv.map((a) => a.text)).toEqual(expected);
+    expect(built.version).toBe(kataQemuData(reference).qemuVersion);
+  });
+
+  it('carries the device lines as deviceSymbols and the verify lists, machine type and runtime objects', () => {
+    const x86 = kataQemuReference('x86_64');
+    expect(x86.deviceSymbols).toEqual(kataQemuDevices('x86_64'));
+    // The QOM names are build-qemu.sh's verify_devices/verify_objects arguments (checked against bash in
+    // test/readers/kata/read-qemu-devices.test.ts); the machine type is the runtime's MACHINETYPE.
+    expect(x86.devices.map((d) => d.name)).toEqual(kataQemuData().devices['x86_64']!['plain']!.qomDevices.map(([n]) => n));
+    expect(x86.machines.map((m) => [m.name, m.origin.file])).toEqual([['q35', 'src/runtime/arch/amd64-options.mk']]);
+    expect(x86.objects.map((o) => o.name)).toEqual(['tdx-guest', 'sev-snp-guest', 'memory-backend-file']);
+    // The s390x verify list names the vfio-ccw and vfio-ap devices in full.
+    expect(kataQemuReference('s390x').devices.map((d) => d.name)).toEqual(expect.arrayContaining(['vhost-user-fs-ccw', 'vfio-ccw', 'vfio-ap']));
+  });
+
+  it.each([
+    // arch, flavour, devices the flavour drops from the verify list and the device lines
+    ['x86_64', 'no-shared-fs', 'vhost-user-fs-pci', 'CONFIG_VHOST_USER_FS'],
+    ['aarch64', 'no-shared-fs', 'virtio-9p-pci', 'CONFIG_VIRTIO_9P'],
+  ])('%s %s: without %s and %s', (arch, flavor, qom, symbol) => {
+    const reference = kataQemuReference(arch, flavor);
+    expect(reference.name).toBe(`kata (${flavor})`);
+    expect(reference.devices.map((d) => d.name)).not.toContain(qom);
+    expect(reference.deviceSymbols?.requirements.has(symbol)).toBe(false);
+    expect(kataQemuReference(arch).devices.map((d) => d.name)).toContain(qom);
+  });
+
+  it('refuses what it has no options for, with the reason', () => {
+    expect(() => kataQemuReference('riscv64')).toThrow(RangeError);
+    expect(() => kataQemuReference('x86_64', 'tdx-experimental')).toThrow(/tag gpu-tdx/);
+  });
+
+  it('has no machine type or runtime object for Kata 1.x, whose runtime lives in another repository', () => {
+    const kata1 = kataQemuReference('x86_64', 'plain', kataQemuData('kata-1.x'));
+    expect([kata1.machines, kata1.objects, kata1.devices]).toEqual([[], [], []]);
+    expect(kata1.deviceSymbols?.requirements.get('CONFIG_VIRTIO_VGA')?.origin).toEqual({ file: 'qemu/default-configs/i386-softmmu.mak', line: 73 });
   });
 });

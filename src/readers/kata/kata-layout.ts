@@ -21,6 +21,8 @@ export interface KataLayout {
   /** Kata 1.x: the default-configs/*.mak files copied over QEMU's. */
   readonly defaultConfigs?: string;
   readonly versionsFile?: string;
+  /** Kata 2+: the runtime's sources (its per-arch machine type, configuration-qemu.toml.in). */
+  readonly runtimeDir?: string;
 }
 
 const LAYOUTS: readonly Omit<KataLayout, 'root'>[] = [
@@ -31,6 +33,7 @@ const LAYOUTS: readonly Omit<KataLayout, 'root'>[] = [
     configureScript: 'tools/packaging/scripts/configure-hypervisor.sh',
     qemuBuildScript: 'tools/packaging/static-build/qemu/build-qemu.sh',
     versionsFile: 'versions.yaml',
+    runtimeDir: 'src/runtime',
   },
   {
     repository: 'kata-containers/packaging',

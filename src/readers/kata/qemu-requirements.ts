@@ -1,5 +1,9 @@
-/** Kata's QEMU build as the model's types: the configure invocation (a Build) and the device requirements (a Profile). */
-import type { Argument, Build } from '../../model/build.js';
+/**
+ * Kata's QEMU build as the model's types: the configure invocation (a Build), the device requirements
+ * (a Profile), and the whole `QemuReference` that `flagdiff qemu` compares with.
+ */
+import type { Argument, Build, DeviceOverlay } from '../../model/build.js';
+import type { NamedRequirement, QemuReference } from '../../model/qemu-reference.js';
 import type { Profile, Requirement } from '../../model/requirement.js';
 import type { KataQemuData } from './read-kata-qemu.js';
 
@@ -26,7 +30,19 @@ export function kataQemuOptionsOf(kata: KataQemuData, arch: string, flavor = 'pl
 /** The configure invocation build-qemu.sh makes (`configure-hypervisor.sh -s ... | xargs ./configure`), each word with its tags. */
 export function kataQemuBuildOf(kata: KataQemuData, arch: string, flavor = 'plain'): Build {
   const argv: Argument[] = kataQemuOptionsOf(kata, arch, flavor).flatMap((o) => xargsWords(o.option).map((text) => ({ text, origin: o.origin, tags: o.tags })));
-  return { id: flavor === 'plain' ? 'kata-qemu' : `kata-qemu-${flavor}`, arch, tool: 'configure', argv, origin: { file: kata.configureScript, line: 0 } };
+  const devices = appendedDevices(kata, arch, flavor);
+  return { id: flavor === 'plain' ? 'kata-qemu' : `kata-qemu-${flavor}`, arch, tool: 'configure', argv, origin: { file: kata.configureScript, line: 0 }, ...(devices ? { devices: [devices] } : {}) };
+}
+
+/**
+ * The lines build-qemu.sh appends to the target's default.mak before configure, as a device overlay.
+ * Kata 1.x's default-configs replace QEMU 5.0's files of another layout, and are not given as one.
+ */
+function appendedDevices(kata: KataQemuData, arch: string, flavor: string): DeviceOverlay | undefined {
+  const set = kata.devices[arch]?.[flavor];
+  if (!set || set.entries.some((e) => e.file !== kata.deviceSource)) return undefined;
+  const written = set.entries.map((e) => ({ text: `${e.key}=${e.value}`, origin: { file: e.file, line: e.line } }));
+  return { target: set.target, name: 'default', mode: 'append', file: kata.deviceSource, written };
 }
 
 /** The device lines as requirements: key `CONFIG_X`, the value Kata sets, its group as the reason. */
@@ -53,6 +69,35 @@ export function kataQemuDevicesOf(kata: KataQemuData, arch: string, flavor = 'pl
     flavor,
     meta: { commit: kata.commit, qemu: kata.qemuVersion, target: set.target, subdomain: 'device' },
     requirements,
+  };
+}
+
+/**
+ * Everything `flagdiff qemu` checks against Kata for one arch and flavour: configure-hypervisor.sh's
+ * options (a Build), build-qemu.sh's device lines (`deviceSymbols`) and the QOM names its
+ * verify_devices/verify_objects check in the built binary, the machine type the runtime boots, and
+ * memory-backend-file, which the runtime backs guest RAM and the NVDIMM image with
+ * (configuration-qemu.toml's disable_image_nvdimm = false). Throws a RangeError for an arch or
+ * flavour Kata builds no QEMU options for.
+ */
+export function kataQemuReferenceOf(kata: KataQemuData, arch: string, flavor = 'plain', name = 'kata'): QemuReference {
+  const build = kataQemuBuildOf(kata, arch, flavor);
+  const devices = kata.devices[arch]?.[flavor];
+  const named = (list: ReadonlyArray<readonly [string, number]>, why: string): NamedRequirement[] =>
+    list.map(([qom, line]) => ({ name: qom, origin: { file: kata.deviceSource, line }, reasons: [why] }));
+  const machine = kata.machines?.[arch];
+  const nvdimm = kata.runtime?.settings['disable_image_nvdimm'];
+  const runtimeObjects: NamedRequirement[] = nvdimm ? [{ name: 'memory-backend-file', origin: { file: kata.runtime!.file, line: nvdimm }, reasons: ['runtime'] }] : [];
+  return {
+    name: flavor === 'plain' ? name : `${name} (${flavor})`,
+    source: `${kata.repository}@${kata.commit.slice(0, 12)}`,
+    arch,
+    version: kata.qemuVersion,
+    build,
+    devices: named(devices?.qomDevices ?? [], 'verify_devices'),
+    objects: [...named(devices?.qomObjects ?? [], 'verify_objects'), ...runtimeObjects],
+    machines: machine ? [{ name: machine[0], origin: { file: machine[1], line: machine[2] }, reasons: ['machine_type'] }] : [],
+    ...(devices ? { deviceSymbols: kataQemuDevicesOf(kata, arch, flavor) } : {}),
   };
 }
 

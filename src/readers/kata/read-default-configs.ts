@@ -4,11 +4,11 @@
  * upstream's defaults. An arch's file is QEMU's target file for it; `include` pulls in another file of
  * the same directory, as QEMU's build did (x86_64 has no file of its own: upstream's includes i386's).
  */
+import { parseMinikconf } from '../../eval/minikconf/parse-minikconf.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { diagnostic } from '../../model/diagnostic.js';
 import { DEFAULT_LIMITS, decodeInput } from '../decode-input.js';
 import type { ReadHost } from '../host.js';
-import { readDeviceMak } from './read-device-mak.js';
 import type { KataDeviceEntry } from './read-qemu-devices.js';
 
 /** QEMU's softmmu targets for each arch, the first present in Kata's directory being used. */
@@ -44,18 +44,13 @@ export async function readDefaultConfigs(root: string, dir: string, arch: string
         diagnostics.push(diagnostic('FD113', `${name} is not in Kata's ${dir}: it is QEMU's own, which flagdiff does not read`, { file, line: 0 }));
         return;
       }
-      const mak = readDeviceMak(decodeInput(await host.readFile(`${root}/${file}`, DEFAULT_LIMITS.maxBytes), file));
-      for (const line of mak.unexpected) diagnostics.push(diagnostic('FD101', 'unexpected line in a device list: not CONFIG_X=y|n, include, or a comment', { file, line }));
-      const includeAt = new Map(mak.includes.map(([included, line]) => [line, included]));
-      const lines = [...mak.entries.map((e) => e[2]), ...includeAt.keys()].sort((a, b) => a - b);
-      for (const line of lines) {
-        const included = includeAt.get(line);
-        if (included !== undefined) await read(included, depth + 1);
-        else {
-          const [key, value] = mak.entries.find((e) => e[2] === line)!;
-          entries.push({ key, value, file, line });
-        }
+      // Read as minikconf reads a device file: settings and includes in order, the first error ends it.
+      const parsed = parseMinikconf(decodeInput(await host.readFile(`${root}/${file}`, DEFAULT_LIMITS.maxBytes), file), file);
+      for (const item of parsed.items) {
+        if (item.kind === 'source') await read(item.path, depth + 1);
+        else if (item.kind === 'assign') entries.push({ key: `CONFIG_${item.symbol}`, value: item.value ? 'y' : 'n', file, line: item.origin.line });
       }
+      if (parsed.error) diagnostics.push(diagnostic('FD101', `${parsed.error.message}: minikconf stops reading the file here`, parsed.error.origin));
     };
     await read(`${target}.mak`, 0);
     return { target, entries, diagnostics };

@@ -45,6 +45,10 @@ export interface KataQemuData {
   readonly pins: Readonly<Record<string, string>>;
   /** Problems in Kata's scripts (FD410, FD411, FD113, FD3xx), once each. */
   readonly lints: readonly Diagnostic[];
+  /** The machine type Kata's runtime boots per arch (`MACHINETYPE` of src/runtime/arch/<goarch>-options.mk): `[name, file, line]`. */
+  readonly machines?: Readonly<Record<string, readonly [string, string, number]>>;
+  /** configuration-qemu.toml.in and the line of each setting a QEMU finding's fix names. */
+  readonly runtime?: { readonly file: string; readonly settings: Readonly<Record<string, number>> };
 }
 
 export interface KataQemuInputs {
@@ -102,7 +106,9 @@ export async function readKataQemu(layout: KataLayout, host: ReadHost, inputs: K
       (options[arch] ??= {})[flavor] = result.options.map((o): [string, string, number] => [o.tags.join(','), o.option, o.line]);
     }
   }
+  const runtime = layout.runtimeDir ? await readRuntime(layout, layout.runtimeDir, host, Object.keys(options)) : {};
   return {
+    ...runtime,
     repository: layout.repository,
     commit: inputs.commit,
     qemuVersion,
@@ -116,4 +122,31 @@ export async function readKataQemu(layout: KataLayout, host: ReadHost, inputs: K
     pins,
     lints: [...lints.values()],
   };
+}
+
+/** Go's name for each arch: the runtime's per-arch makefiles are named after it. */
+const GOARCH: Readonly<Record<string, string>> = { x86_64: 'amd64', aarch64: 'arm64', s390x: 's390x', ppc64le: 'ppc64le', riscv64: 'riscv64' };
+
+/** configuration.toml settings that decide which devices and objects the runtime asks QEMU for (qemu-consequences.ts names them). */
+const RUNTIME_SETTINGS: readonly string[] = ['machine_type', 'seccompsandbox', 'shared_fs', 'virtio_fs_cache_size', 'disable_image_nvdimm'];
+
+/** The runtime's machine type per arch (`MACHINETYPE := q35`) and the lines of its QEMU settings; what is not there is left out. */
+async function readRuntime(layout: KataLayout, dir: string, host: ReadHost, arches: readonly string[]): Promise<Pick<KataQemuData, 'machines' | 'runtime'>> {
+  const machines: Record<string, [string, string, number]> = {};
+  for (const arch of arches) {
+    const file = `${dir}/arch/${GOARCH[arch]}-options.mk`;
+    if ((await host.kind(`${layout.root}/${file}`)) !== 'file') continue;
+    const lines = (await readText(host, layout.root, file)).split('\n');
+    const index = lines.findIndex((l) => /^MACHINETYPE\s*:?=/.test(l));
+    if (index >= 0) machines[arch] = [lines[index]!.replace(/^[^=]*=/, '').trim(), file, index + 1];
+  }
+  const file = `${dir}/config/configuration-qemu.toml.in`;
+  if ((await host.kind(`${layout.root}/${file}`)) !== 'file') return { machines };
+  const lines = (await readText(host, layout.root, file)).split('\n');
+  const settings: Record<string, number> = {};
+  for (const name of RUNTIME_SETTINGS) {
+    const index = lines.findIndex((l) => l.startsWith(`${name} =`));
+    if (index >= 0) settings[name] = index + 1;
+  }
+  return { machines, runtime: { file, settings } };
 }

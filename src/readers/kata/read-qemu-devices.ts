@@ -9,9 +9,10 @@ import type { Diagnostic } from '../../model/diagnostic.js';
 import { diagnostic } from '../../model/diagnostic.js';
 import { evaluateShell } from '../../eval/shell/evaluate-shell.js';
 import type { ShellScript } from '../../eval/shell/shell-ast.js';
+import type { CommandCall } from '../../eval/shell/shell-state.js';
 import { TEXT_COMMANDS } from '../../eval/shell/text-commands.js';
 import { concatStrings, splitLines, textOf } from '../../eval/shell/shell-value.js';
-import { readDeviceMak } from './read-device-mak.js';
+import { parseMinikconf } from '../../eval/minikconf/parse-minikconf.js';
 
 export interface DeviceInputs {
   readonly arch: string;
@@ -34,9 +35,9 @@ export interface KataDeviceData {
   /** The QEMU target whose device list Kata sets (`i386-softmmu` for x86_64). */
   readonly target: string;
   readonly entries: readonly KataDeviceEntry[];
-  /** QOM type names build-qemu.sh checks in the built binary (`-device help`, `-object help`). */
-  readonly qomDevices: readonly string[];
-  readonly qomObjects: readonly string[];
+  /** QOM type names build-qemu.sh checks in the built binary (`-device help`, `-object help`), each with the line it is written at. */
+  readonly qomDevices: ReadonlyArray<readonly [string, number]>;
+  readonly qomObjects: ReadonlyArray<readonly [string, number]>;
 }
 
 export interface DevicesResult {
@@ -50,17 +51,19 @@ export interface DevicesResult {
 const RELEVANT = new Set(['FD302', 'FD303', 'FD304', 'FD306']);
 
 export function readQemuDevices(script: ShellScript, inputs: DeviceInputs): DevicesResult {
-  const qom = { devices: [] as string[], objects: [] as string[] };
+  const qom = { devices: [] as [string, number][], objects: [] as [string, number][] };
+  // A name's line is where its word is written (an array's element), not the verify_* call.
+  const named = (call: CommandCall) => call.argv.slice(1).map((word): [string, number] => [textOf(word), word.pieces[0]?.origin.line ?? call.origin.line]);
   const run = evaluateShell(script, {
     env: { ARCH: inputs.arch, HYPERVISOR_NAME: inputs.flavor === 'plain' ? 'kata-qemu' : `kata-qemu-${inputs.flavor}` },
     hooks: {
       ...TEXT_COMMANDS,
       verify_devices: (call) => {
-        qom.devices.push(...call.argv.slice(1).map(textOf));
+        qom.devices.push(...named(call));
         return { status: 0 };
       },
       verify_objects: (call) => {
-        qom.objects.push(...call.argv.slice(1).map(textOf));
+        qom.objects.push(...named(call));
         return { status: 0 };
       },
     },
@@ -79,10 +82,17 @@ export function readQemuDevices(script: ShellScript, inputs: DeviceInputs): Devi
   }
   const groups = groupLines(script);
   const lines = splitLines(content);
-  const entries = readDeviceMak(lines.map((l) => l.text).join('\n')).entries.map(([key, value, n]): KataDeviceEntry => {
-    const line = lines[n - 1]!.origin.line;
+  // The appended lines are read as minikconf reads default.mak; each keeps the script line that wrote it.
+  const parsed = parseMinikconf(lines.map((l) => l.text).join('\n'), `${target}/default.mak`);
+  if (parsed.error) {
+    const at = lines[parsed.error.origin.line - 1]?.origin ?? writes[0]!.origin;
+    diagnostics.push(diagnostic('FD113', `the lines appended to ${target}/default.mak stop minikconf: ${parsed.error.message}`, at));
+  }
+  const entries = parsed.items.flatMap((item): KataDeviceEntry[] => {
+    if (item.kind !== 'assign') return [];
+    const line = lines[item.origin.line - 1]!.origin.line;
     const group = groups.get(line);
-    return { key, value, file: script.file, line, ...(group ? { group } : {}) };
+    return [{ key: `CONFIG_${item.symbol}`, value: item.value ? 'y' : 'n', file: script.file, line, ...(group ? { group } : {}) }];
   });
   return { devices: { target, entries, qomDevices: qom.devices, qomObjects: qom.objects }, diagnostics };
 }

@@ -35,21 +35,24 @@ export async function loadDeviceConfig(
   host: ReadHost,
   tree?: QemuTree,
 ): Promise<DeviceConfig> {
-  const texts = new Map<string, string>();
-  for (const overlay of overlays) texts.set(overlay.file, decodeInput(await host.readFile(overlay.file, DEFAULT_LIMITS.maxBytes), overlay.file));
-  const program = tree ? await fromTree(selection, overlays, texts, host, tree) : await fromOverlays(selection, overlays, host);
+  const texts = new Map<string, KconfigOverlay>();
+  for (const o of overlays) {
+    const text = o.written ? o.written.map((w) => w.text).join('\n') : decodeInput(await host.readFile(o.file, DEFAULT_LIMITS.maxBytes), o.file);
+    texts.set(o.file, { mode: o.mode, file: o.file, text, ...(o.written ? { origins: o.written.map((w) => w.origin) } : {}) });
+  }
+  const program = tree ? await fromTree(selection, overlays, texts, host, tree) : await fromOverlays(selection, overlays, texts, host);
   return { selection, program, settings: settingsOf(program, program.files[0] ?? selection.target) };
 }
 
 async function fromTree(
   selection: DeviceSelection,
   overlays: readonly DeviceOverlay[],
-  texts: ReadonlyMap<string, string>,
+  texts: ReadonlyMap<string, KconfigOverlay>,
   host: ReadHost,
   tree: QemuTree,
 ): Promise<LoadedKconfig> {
   const byPath = new Map<string, KconfigOverlay>();
-  for (const o of overlays) byPath.set(normalize(deviceFilePath(tree, o.target, o.name)), { mode: o.mode, file: o.file, text: texts.get(o.file)! });
+  for (const o of overlays) byPath.set(normalize(deviceFilePath(tree, o.target, o.name)), { ...texts.get(o.file)!, mode: o.mode });
   const path = normalize(deviceFilePath(tree, selection.target, selection.name));
   if (byPath.get(path)?.mode !== 'replace' && (await host.kind(path)) !== 'file') {
     // configure checks the file of --with-devices-ARCH=NAME (Q72 configure :L753-760); meson needs default.mak.
@@ -78,15 +81,17 @@ export async function loadDeviceSettings(files: readonly string[], host: ReadHos
 const INCLUDED_DEFAULT: Readonly<Record<string, string>> = { 'x86_64-softmmu': 'i386-softmmu', 'aarch64-softmmu': 'arm-softmmu', 'ppc64-softmmu': 'ppc-softmmu' };
 
 /** Without a tree, the recipe's files for the target (and for the target its default file includes) are all there is to read. */
-async function fromOverlays(selection: DeviceSelection, overlays: readonly DeviceOverlay[], host: ReadHost): Promise<LoadedKconfig> {
+async function fromOverlays(selection: DeviceSelection, overlays: readonly DeviceOverlay[], texts: ReadonlyMap<string, KconfigOverlay>, host: ReadHost): Promise<LoadedKconfig> {
   const included = selection.name === 'default' ? INCLUDED_DEFAULT[selection.target] : undefined;
   const mine = overlays.filter((o) => (o.target === selection.target && o.name === selection.name) || (o.target === included && o.name === 'default'));
-  return mine.length === 0 ? NOTHING : loadEach(mine.map((o) => o.file), host);
+  // Lines a recipe writes itself stand in for a file of their own: nothing is read for them.
+  const written = new Map(mine.flatMap((o) => (o.written ? [[normalize(o.file), { ...texts.get(o.file)!, mode: 'replace' as const }] as const] : [])));
+  return mine.length === 0 ? NOTHING : loadEach(mine.map((o) => o.file), host, written);
 }
 
-async function loadEach(files: readonly string[], host: ReadHost): Promise<LoadedKconfig> {
+async function loadEach(files: readonly string[], host: ReadHost, overlays: ReadonlyMap<string, KconfigOverlay> = new Map()): Promise<LoadedKconfig> {
   const loaded: LoadedKconfig[] = [];
-  for (const file of files) loaded.push(await loadMinikconf([file], host, { root: dirname(file) }));
+  for (const file of files) loaded.push(await loadMinikconf([file], host, { root: dirname(file), overlays }));
   return {
     clauses: loaded.flatMap((l) => l.clauses),
     declarations: loaded.flatMap((l) => l.declarations),

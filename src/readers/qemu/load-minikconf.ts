@@ -11,6 +11,7 @@ import type { Origin } from '../../model/origin.js';
 import type { Clause, Declaration } from '../../eval/minikconf/kconfig-syntax.js';
 import type { KconfigProgram } from '../../eval/minikconf/evaluate-minikconf.js';
 import { parseMinikconf } from '../../eval/minikconf/parse-minikconf.js';
+import type { ParsedKconfig } from '../../eval/minikconf/parse-minikconf.js';
 import { DEFAULT_LIMITS, decodeInput } from '../decode-input.js';
 import type { ReadHost } from '../host.js';
 import { createDiagnosticSink, quoteLine } from '../diagnostic-sink.js';
@@ -21,6 +22,8 @@ export interface KconfigOverlay {
   /** The recipe's file, as named in origins. */
   readonly file: string;
   readonly text: string;
+  /** Where each line of `text` is written, when the recipe writes the lines itself (a script's printf). */
+  readonly origins?: readonly Origin[];
 }
 
 export interface MinikconfLoadOptions {
@@ -59,16 +62,16 @@ export async function loadMinikconf(entries: readonly string[], host: ReadHost, 
     if (files.length >= MAX_FILES) return fail('FD178', `more than ${MAX_FILES} files are included; the rest is not read`, from ?? { file: path, line: 0 });
     seen.add(path);
     const overlay = options.overlays?.get(path);
-    const texts: Array<readonly [string, string]> = [];
+    const texts: Array<readonly [string, string, (readonly Origin[])?]> = [];
     if (overlay?.mode !== 'replace') {
       const text = await readText(path, host);
       if (text === undefined) return fail('FD178', `No such file or directory: ${path}; minikconf stops`, from ?? { file: path, line: 0 });
       texts.push([path, text]);
     }
-    if (overlay) texts.push([overlay.file, overlay.text]);
-    for (const [name, text] of texts) {
+    if (overlay) texts.push([overlay.file, overlay.text, overlay.origins]);
+    for (const [name, text, origins] of texts) {
       files.push(name);
-      const parsed = parseMinikconf(text, name);
+      const parsed = relocate(parseMinikconf(text, name), origins);
       // Loops rather than push(...list): a spread of 200,000 arguments overflows the stack.
       for (const d of parsed.declarations) declarations.push(d);
       for (const r of parsed.references) references.push(r);
@@ -101,6 +104,19 @@ export async function loadMinikconf(entries: readonly string[], host: ReadHost, 
     if (!seen.has(path)) await read(path, [], undefined);
   }
   return { clauses, declarations, references, files, diagnostics: sink.finish(), failed };
+}
+
+/** A parse of lines a recipe writes itself, each clause at the place that writes its line. */
+function relocate(parsed: ParsedKconfig, origins: readonly Origin[] | undefined): ParsedKconfig {
+  if (!origins) return parsed;
+  const at = <T extends { readonly origin: Origin }>(item: T): T => ({ ...item, origin: origins[item.origin.line - 1] ?? item.origin });
+  return {
+    ...parsed,
+    items: parsed.items.map(at),
+    declarations: parsed.declarations.map(at),
+    references: parsed.references.map(at),
+    ...(parsed.error ? { error: at(parsed.error) } : {}),
+  };
 }
 
 async function readText(path: string, host: ReadHost): Promise<string | undefined> {

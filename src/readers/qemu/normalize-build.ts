@@ -10,6 +10,7 @@ import { override } from '../../model/merge-config-sets.js';
 import type { QemuConfigSet, QemuSetting } from '../../model/qemu-setting.js';
 import { createDiagnosticSink, quoteLine } from '../diagnostic-sink.js';
 import { parseOption } from './parse-option.js';
+import type { ParsedOption } from './parse-option.js';
 
 /** Target names whose arch is not the target's own name (Kata builds ppc64le as `ppc64-softmmu`). */
 const TARGET_ARCH: Readonly<Record<string, string>> = { ppc64: 'ppc64le', arm: 'aarch64' };
@@ -17,10 +18,21 @@ const TARGET_ARCH: Readonly<Record<string, string>> = { ppc64: 'ppc64le', arm: '
 export function normalizeBuild(build: Build, source = build.origin.file): QemuConfigSet {
   const settings = new Map<string, QemuSetting>();
   const sink = createDiagnosticSink(source);
+  let opaque: QemuConfigSet['opaque'];
   for (const argument of build.argv) {
     const { text, origin } = argument;
     if (argument.unknown) {
-      sink.add('FD340', `${quoteLine(text)} is not evaluated statically (${argument.unknown}); its option is left out`, origin);
+      const known = knownOptionOf(text);
+      sink.add('FD340', `${quoteLine(text)} is not evaluated statically (${argument.unknown}); ${known ? `${known.key} is unknown` : 'any option not written after it is unknown'}`, origin);
+      const unknown = `${quoteLine(text)} at line ${origin.line} is not evaluated statically (${argument.unknown})`;
+      if (known) {
+        const setting: QemuSetting = { key: known.key, value: 'unknown', origin, category: known.category, spelling: text, unknown };
+        settings.set(known.key, override(settings.get(known.key), setting) as QemuSetting);
+        continue;
+      }
+      // Configure reads words left to right: this one may set any option, so what came before may be overridden.
+      opaque ??= { text, origin, reason: argument.unknown };
+      for (const [k, s] of settings) settings.set(k, { ...s, unknown: `${unknown} and may override it` });
       continue;
     }
     const parsed = parseOption(text);
@@ -54,7 +66,17 @@ export function normalizeBuild(build: Build, source = build.origin.file): QemuCo
     settings,
     meta: { source, ...(arch ? { arch } : {}) },
     diagnostics,
+    ...(opaque ? { opaque } : {}),
   };
+}
+
+/**
+ * The key of a word not evaluated whole, when the part before `=` is plain (`--extra-cflags=%{optflags}`:
+ * only the value is unknown). A word with no `=` (`--enable-%(cmd)`) or an unresolved name may be any option.
+ */
+function knownOptionOf(text: string): ParsedOption | undefined {
+  const name = /^(--[a-z0-9][a-z0-9_-]*[a-z0-9]|-D[a-z0-9_.]+)=/i.exec(text)?.[1];
+  return name ? parseOption(`${name}=`) : undefined;
 }
 
 /** The arch of a single system emulator target list (`x86_64-softmmu` → `x86_64`). */

@@ -3,6 +3,7 @@
  * the configure and meson invocations its %build section runs, each a `Build`.
  */
 import { createExpansionMemo } from '../../eval/rpm/expansion-memo.js';
+import { lookupMacro } from '../../eval/rpm/macro-table.js';
 import { preprocessSpec } from '../../eval/rpm/preprocess-spec.js';
 import type { PreprocessedSpec } from '../../eval/rpm/preprocess-spec.js';
 import type { RecipeBuilds } from '../../model/build.js';
@@ -61,7 +62,14 @@ function buildsOf(spec: PreprocessedSpec, path: string, arch: string): RecipeBui
   const section = spec.sections.find((s) => s.kind === 'build');
   if (!section) return { source: path, arch, builds: [], diagnostics: [...spec.diagnostics, diagnostic('FD128', 'the spec has no %build section, so it runs no configure', whole)] };
   const extracted = extractBuilds(section.body, { file: path, arch, origin: section.origin, unknowns: spec.unknowns });
-  return { source: path, arch, builds: extracted.builds, diagnostics: [...spec.diagnostics, ...extracted.diagnostics] };
+  const version = versionOf(spec);
+  return { source: path, arch, builds: extracted.builds, ...(version ? { version } : {}), diagnostics: [...spec.diagnostics, ...extracted.diagnostics] };
+}
+
+/** The preamble's `Version:` (rpm defines `%{version}` from it), when it is a plain version once expanded. */
+function versionOf(spec: PreprocessedSpec): string | undefined {
+  const text = lookupMacro(spec.macros, 'version')?.body.text.trim();
+  return text && /^\d+(\.\d+)*$/.test(text) ? text : undefined;
 }
 
 /** rpm builds a spec only for the arches its ExclusiveArch lists and its ExcludeArch does not. */

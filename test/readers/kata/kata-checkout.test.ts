@@ -12,6 +12,7 @@ import { readConfigureHypervisor } from '../../../src/readers/kata/read-configur
 import { readKataReference } from '../../../src/readers/kata/read-kata-reference.js';
 import kernel from '../../../src/knowledge/kata-kernel.json' with { type: 'json' };
 import qemu from '../../../src/knowledge/kata-qemu-build.json' with { type: 'json' };
+import { kataQemuReference } from '../../../src/knowledge/kata-qemu-profile.js';
 import { bash } from '../../helpers/bash-oracle.js';
 
 const checkout = process.env.FLAGDIFF_KATA_CHECKOUT;
@@ -22,6 +23,17 @@ describe.skipIf(!checkout || !bash.path)(`a Kata checkout${checkout ? '' : ' (sk
     const reference = await readKataReference(checkout!, nodeHost(), { commit: kernel.commit });
     expect(JSON.parse(JSON.stringify(reference.kernel))).toEqual(kernel);
     expect(JSON.parse(JSON.stringify(reference.qemu))).toEqual(qemu);
+  });
+
+  it('locates every option, verify name and machine type of the shipped reference at its line', () => {
+    const lines = (file: string) => readFileSync(join(checkout!, file), 'utf8').split('\n');
+    for (const arch of Object.keys(qemu.options)) {
+      const reference = kataQemuReference(arch);
+      const script = lines(SCRIPT);
+      // An option's line appends to qemu_options and names the option (`--enable-X` or its `--X=` prefix).
+      for (const word of reference.build.argv) expect(script[word.origin.line - 1], `${arch} ${word.text}`).toMatch(new RegExp(`qemu_options\\+=.*${escape(word.text.replace(/=.*/, ''))}`));
+      for (const named of [...reference.devices, ...reference.objects, ...reference.machines]) expect(lines(named.origin.file)[named.origin.line - 1], `${arch} ${named.name}`).toContain(named.name === 'memory-backend-file' ? 'disable_image_nvdimm' : named.name);
+    }
   });
 
   it.each(['6.1.0', '7.0.0', '7.0.50', '8.0.0', '9.0.0', '9.1.0', '10.0.0', '10.1.0', '11.0.1'])('configure-hypervisor.sh for QEMU %s, as bash runs it', (version) => {
@@ -38,3 +50,7 @@ describe.skipIf(!checkout || !bash.path)(`a Kata checkout${checkout ? '' : ' (sk
     }
   });
 });
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

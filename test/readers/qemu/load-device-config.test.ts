@@ -26,6 +26,22 @@ describe('loadDeviceConfig', () => {
     expect(settings(config)).toEqual({ CONFIG_MICROVM: 'y', CONFIG_VIRTIO_BLK: 'y' });
   });
 
+  it.each([
+    // with a tree, without one
+    ['with the tree', tree],
+    ['without a tree', undefined],
+  ])('%s: lines a script appends itself keep the script line that writes each, several on one line included', async (_, withTree) => {
+    const written = [
+      { text: 'CONFIG_VIRTIO_BLK=y', origin: { file: 'build.sh', line: 40 } },
+      { text: 'CONFIG_Q35=y', origin: { file: 'build.sh', line: 52 } },
+      { text: 'CONFIG_CXL=y', origin: { file: 'build.sh', line: 52 } },
+    ];
+    const overlay = { target: 'i386-softmmu', name: 'default', mode: 'append' as const, file: 'build.sh', written };
+    const config = await loadDeviceConfig(selection(), [overlay], memoryHost(FILES), withTree);
+    const origins = Object.fromEntries(written.map((w) => [w.text.slice(0, -2), config.settings.settings.get(w.text.slice(0, -2))?.origin]));
+    expect(origins).toEqual(Object.fromEntries(written.map((w) => [w.text.slice(0, -2), w.origin])));
+  });
+
   it('says configure stops when --with-devices names a file the tree lacks', async () => {
     const config = await loadDeviceConfig(selection('microvm'), [], memoryHost(FILES), tree);
     expect(config.settings.diagnostics.map((d) => [d.code, d.file, d.line])).toEqual([['FD183', 'flags', 7]]);

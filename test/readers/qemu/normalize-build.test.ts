@@ -36,6 +36,22 @@ describe('normalizeBuild', () => {
     expect(normalizeBuild(build(...words)).diagnostics.map((d) => d.code)).toEqual(codes);
   });
 
+  // [words, key → value and whether it is unknown, the opaque word's text]: a word not evaluated
+  // makes its own option unknown when its key is plain, and every option before it when it is not.
+  const notRun = (text: string) => ({ text, unknown: '%(...) is not run' });
+  it.each([
+    [['--enable-vhost-user', notRun('--audio-drv-list=')], { vhost_user: ['enabled', false], audio_drv_list: ['unknown', true] }, undefined],
+    [[notRun('--audio-drv-list='), '--audio-drv-list=pa'], { audio_drv_list: ['pa', false] }, undefined],
+    [['--enable-vhost-user', notRun(''), '--enable-kvm'], { vhost_user: ['enabled', true], kvm: ['enabled', false] }, ''],
+    [['--enable-seccomp', notRun('--enable-')], { seccomp: ['enabled', true] }, '--enable-'],
+    [['--enable-seccomp', notRun('--disable-vhost')], { seccomp: ['enabled', true] }, '--disable-vhost'],
+  ])('%j → %j, opaque %j', (words, expected, opaque) => {
+    const set = normalizeBuild(build(...words));
+    const seen = Object.fromEntries([...set.settings].map(([key, s]) => [key, [s.value, s.unknown !== undefined]]));
+    expect(seen).toEqual(expected);
+    expect(set.opaque?.text).toBe(opaque);
+  });
+
   // [target list, arch]
   it.each([
     ['x86_64-softmmu', 'x86_64'],

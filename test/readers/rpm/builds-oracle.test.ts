@@ -54,11 +54,13 @@ const fromCommand = (unknown: string | undefined) => unknown !== undefined && !/
 
 describe.skipIf(!rpmspec || !bash.path)(`builds against rpmspec and bash${rpmspec ? '' : ` (skipped: ${rpmspecMissing})`}${bash.path ? '' : ` (skipped: ${bash.missing})`}`, () => {
   it.each([
-    // spec under fixtures/rpm, --define, text substituted as OBS does, builds expected on x86_64
+    // spec under fixtures/rpm (or ../qemu), --define, text substituted as OBS does, builds expected on x86_64
     ['fedora-like.spec', [['fedora', '39']], undefined, 2],
     ['fedora-like.spec', [['rhel', '9']], undefined, 1], // no static user build on RHEL
     ['mini-like.spec', [['fedora', '31']], undefined, 2], // user_static is switched off by build_mini
     ['rhel-like.spec', [['rhel', '9']], undefined, 1],
+    ['../qemu/mini-2019.spec', [], undefined, 3], // the specs flagdiff qemu's acceptance tests compare
+    ['../qemu/mini-2020.spec', [], undefined, 2],
     ['suse-like/qemu.spec', [['buildsubdir', 'source']], undefined, 1],
     ['suse-like/qemu.spec', [['buildsubdir', 'source']], 'linux-user', 1],
   ] as const)('%s with %j, flavour %s: %i builds on x86_64, as bash runs them, on four arches', async (name, defines, flavor, count) => {

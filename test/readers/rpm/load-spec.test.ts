@@ -139,3 +139,17 @@ describe('reading stops after %build', () => {
     expect(reading!.builds).toHaveLength(1);
   });
 });
+
+describe('the version the spec builds', () => {
+  it.each([
+    // Version: line, what the reading gives (a version only when it expands to one)
+    ['Version: 4.2.0', '4.2.0'],
+    ['%global base 7.2\nVersion: %{base}.1', '7.2.1'],
+    ['Version: %(cat VERSION)', undefined],
+    ['Version: %{undefined_macro}', undefined],
+  ])('%j → %j', async (preamble, version) => {
+    const spec = `Name: qemu\n${preamble}\nRelease: 1\n%description\nx\n%build\n./configure --enable-kvm\n`;
+    const [reading] = await loadSpec('q/qemu.spec', memoryHost({ 'q/qemu.spec': spec }), { arches: ['x86_64'] });
+    expect(reading!.version).toBe(version);
+  });
+});

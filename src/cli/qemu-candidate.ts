@@ -1,0 +1,55 @@
+/**
+ * What `flagdiff qemu` compares: `kata` (Kata's own build), a `qemu-system-*` binary, a spec file
+ * (its builds per arch, through loadSpec), or a flags file (configure words or a meson -D list).
+ */
+import type { Build, RecipeBuilds } from '../model/build.js';
+import { DEFAULT_LIMITS, decodeInput } from '../readers/decode-input.js';
+import type { ReadHost } from '../readers/host.js';
+import { archOfTargets } from '../readers/qemu/normalize-build.js';
+import { readFlags } from '../readers/qemu/read-flags.js';
+import { readQemuHelp } from '../readers/qemu/read-qemu-help.js';
+import type { QemuHelp } from '../readers/qemu/read-qemu-help.js';
+import { UsageError } from './io.js';
+import { archOfBinary, probeQemuBinary } from './qemu-probe.js';
+
+export type QemuCandidate =
+  | { readonly kind: 'kata' }
+  | { readonly kind: 'binary'; readonly arch?: string; readonly help: QemuHelp }
+  | { readonly kind: 'flags'; readonly arch?: string; readonly build: Build }
+  /** One reading per arch asked, in that order. */
+  | { readonly kind: 'spec'; readonly readings: readonly RecipeBuilds[] };
+
+export interface CandidateOptions {
+  /** `--arch`; a spec is read for these (x86_64 when none is given). */
+  readonly arches: readonly string[];
+  readonly defines: ReadonlyArray<readonly [string, string]>;
+  readonly with: readonly string[];
+  readonly without: readonly string[];
+  /** `--build`: only a recipe with several invocations has something to pick. */
+  readonly build?: string;
+  /** `--qemu-tree` or `--devices` given: they describe a build, which a binary is not. */
+  readonly deviceOptions: boolean;
+}
+
+const ELF = [0x7f, 0x45, 0x4c, 0x46];
+
+export async function loadQemuCandidate(path: string, host: ReadHost, options: CandidateOptions): Promise<QemuCandidate> {
+  const specOnly = options.defines.length > 0 || options.with.length > 0 || options.without.length > 0;
+  if (path.endsWith('.spec')) {
+    const { loadSpec } = await import('../readers/rpm/load-spec.js');
+    const arches = options.arches.length ? options.arches : ['x86_64'];
+    return { kind: 'spec', readings: await loadSpec(path, host, { arches, defines: options.defines, with: options.with, without: options.without }) };
+  }
+  if (specOnly) throw new UsageError('--define, --with and --without are read by spec files; the candidate is not one');
+  if (options.build !== undefined) throw new UsageError('--build picks one invocation of a recipe with several; Kata, a flags file or a binary has one');
+  if (path === 'kata') return { kind: 'kata' };
+  const bytes = await host.readFile(path, DEFAULT_LIMITS.maxBytes);
+  if (ELF.every((b, i) => bytes[i] === b)) {
+    if (options.deviceOptions) throw new UsageError('--qemu-tree and --devices describe a build; a binary says what it has in its help output');
+    const arch = archOfBinary(path);
+    return { kind: 'binary', ...(arch ? { arch } : {}), help: readQemuHelp(probeQemuBinary(path), path) };
+  }
+  const build = readFlags(decodeInput(bytes, path), path);
+  const arch = archOfTargets(build.argv.find((a) => a.text.startsWith('--target-list='))?.text.slice(14));
+  return { kind: 'flags', ...(arch ? { arch } : {}), build };
+}

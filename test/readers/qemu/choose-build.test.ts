@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { Build, RecipeBuilds } from '../../../src/model/build.js';
+import { InputError } from '../../../src/model/diagnostic.js';
+import { chooseQemuBuild } from '../../../src/readers/qemu/choose-build.js';
+
+const origin = { file: 'qemu.spec', line: 1 };
+const build = (id: string, ...words: string[]): Build => ({ id, arch: 'x86_64', tool: 'configure', argv: words.map((text) => ({ text, origin })), origin });
+const recipe = (...builds: Build[]): RecipeBuilds => ({ source: 'qemu.spec', arch: 'x86_64', builds, diagnostics: [] });
+
+const STATIC = build('build-static', '--disable-system', '--enable-linux-user', '--static');
+const MINI = build('build-mini', '--target-list=x86_64-softmmu', '--enable-kvm');
+const DYNAMIC = build('build-dynamic', '--enable-system');
+const ARM_ONLY = build('build-arm', '--target-list=aarch64-softmmu');
+
+describe('chooseQemuBuild', () => {
+  it.each([
+    // builds, --build, the build compared, whether FD190 names the others
+    [[STATIC, MINI, DYNAMIC], undefined, 'build-dynamic', true],
+    [[STATIC, MINI, DYNAMIC], 'build-mini', 'build-mini', true],
+    [[MINI, STATIC], undefined, 'build-mini', true],
+    [[DYNAMIC], undefined, 'build-dynamic', false],
+    [[ARM_ONLY, MINI], undefined, 'build-mini', true],
+  ])('%#: --build %s → %s', (builds, id, expected, noted) => {
+    const choice = chooseQemuBuild(recipe(...builds), id);
+    expect(choice.build.id).toBe(expected);
+    expect(choice.note?.code).toBe(noted ? 'FD190' : undefined);
+  });
+
+  it.each([
+    // builds, --build, what the error says
+    [[STATIC], undefined, 'no configure invocation builds qemu-system-x86_64 on x86_64; its builds: build-static (no qemu-system-x86_64)'],
+    [[STATIC, ARM_ONLY], undefined, 'build-arm (no qemu-system-x86_64)'],
+    [[STATIC, MINI], 'build-static', 'build-static does not build qemu-system-x86_64'],
+    [[MINI], 'build-nano', 'no build build-nano on x86_64'],
+    [[], undefined, 'its builds: none'],
+  ])('%#: --build %s is refused (FD191)', (builds, id, message) => {
+    const refuse = () => chooseQemuBuild(recipe(...builds), id);
+    expect(refuse).toThrow(InputError);
+    expect(refuse).toThrow(message);
+  });
+});
