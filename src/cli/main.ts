@@ -7,8 +7,15 @@ import type { CliIo } from './io.js';
 
 declare const __FLAGDIFF_VERSION__: string;
 
-const COMMANDS = ['kernel', 'qemu', 'check', 'show'] as const;
-type Command = (typeof COMMANDS)[number];
+type Run = (args: readonly string[], io: CliIo) => Promise<number>;
+
+/** Each command loads alone: `kernel` does not pay for the spec reader, the shell evaluator or QEMU's knowledge. */
+const COMMANDS: Readonly<Record<string, () => Promise<{ run: Run }>>> = {
+  kernel: () => import('./kernel-command.js'),
+  qemu: () => import('./qemu-command.js'),
+  check: () => import('./check-command.js'),
+  show: () => import('./show-command.js'),
+};
 const EXIT = { ok: 0, trouble: 2 } as const;
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
@@ -21,7 +28,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stdout.write(MAIN_HELP);
     return EXIT.ok;
   }
-  if (!(COMMANDS as readonly (string | undefined)[]).includes(command)) {
+  const load = command === undefined ? undefined : COMMANDS[command];
+  if (!load) {
     io.stderr.write(command === undefined ? MAIN_HELP : `flagdiff: unknown command '${command}'; see flagdiff --help\n`);
     return EXIT.trouble;
   }
@@ -30,8 +38,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return EXIT.ok;
   }
   try {
-    const commands = await import('./commands.js');
-    return await commands[command as Command](args, io);
+    return await (await load()).run(args, io);
   } catch (error) {
     // Matched by name: importing the classes here would load the commands' modules for --help.
     const { name, message } = error as Error;
