@@ -92,7 +92,7 @@ async function withoutLinksOut(builds: readonly Build[], directory: string, host
     const devices: DeviceOverlay[] = [];
     for (const overlay of build.devices ?? []) {
       if ((await host.kind(overlay.file)) !== 'file') {
-        refused.push(diagnostic('FD131', `${overlay.file} does not exist, so the spec's cp would fail; ${build.id} is compared without it`, build.origin));
+        refused.push(diagnostic('FD131', `${overlay.file} does not exist, so the spec's cp would fail; ${build.id} is read without it`, build.origin));
         continue;
       }
       const rest = relative(root, await realPath(overlay.file));
