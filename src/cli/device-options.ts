@@ -38,7 +38,7 @@ export function parseDeviceOptions(values: readonly string[] | undefined): Devic
 
 /** The build's device files for the arch's target, when a tree or device files are given. */
 export async function loadCandidateDevices(build: Build, arch: string, options: readonly DeviceOption[], host: ReadHost, tree?: QemuTree): Promise<DeviceConfig | undefined> {
-  if (!tree && options.length === 0) return undefined;
+  if (!tree && options.length === 0 && !build.devices?.length) return undefined;
   const selection = selectDevices(normalizeBuild(build), arch);
   const overlays: DeviceOverlay[] = options.map((o) => ({
     target: o.target ?? systemTargetOf(arch),

@@ -102,6 +102,16 @@ export const READING_CODES = {
     severity: 'info',
     summary: "The spec's ExclusiveArch or ExcludeArch leaves out the arch: rpm does not build it there.",
   },
+  FD130: {
+    name: 'device-file-outside',
+    severity: 'warning',
+    summary: "A device file the spec copies into QEMU's tree comes from outside the spec's directory, so it is not read.",
+  },
+  FD131: {
+    name: 'device-file-missing',
+    severity: 'warning',
+    summary: "A device file the spec copies into QEMU's tree does not exist next to the spec, so the build is compared without it.",
+  },
   FD140: {
     name: 'waiver-syntax',
     severity: 'error',

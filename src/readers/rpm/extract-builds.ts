@@ -2,7 +2,8 @@
  * The builds of an expanded %build section: the section runs through the static shell evaluator
  * (src/eval/shell, nothing executed), and every `configure` (`../configure`, `./configure`,
  * `$srcdir/configure`, what `%configure` expands to) and `meson setup` (`%meson`) it reaches becomes a
- * Build, named after the directory it runs in (`pushd build-mini`), each word with its origin.
+ * Build, named after the directory it runs in (`pushd build-mini`), each word with its origin, and
+ * the device files the script has put into QEMU's tree by then.
  */
 import { posix } from 'node:path';
 import { evaluateShell } from '../../eval/shell/evaluate-shell.js';
@@ -15,9 +16,12 @@ import type { SpannedText } from '../../eval/rpm/spanned-text.js';
 import type { Argument, Build } from '../../model/build.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { Origin } from '../../model/origin.js';
+import { trackDeviceOverlays } from './device-overlays.js';
 
 export interface BuildContext {
   readonly file: string;
+  /** The spec's directory as given: `%{_sourcedir}`, where the files it copies into the tree come from. */
+  readonly sourceDir: string;
   readonly arch: string;
   /** The %build header: what the section as a whole is said to be at. */
   readonly origin: Origin;
@@ -46,9 +50,12 @@ export function extractBuilds(body: SpannedText, context: BuildContext): { build
   const undefinedMacros = new Set(marksIn(body, 0, body.text.length, 'undefined').map((m) => /^%\{(.+)\} is not defined$/.exec(m.reason)?.[1] ?? ''));
   const builds: Build[] = [];
   const ids = new Map<string, number>();
+  const devices = trackDeviceOverlays(SOURCE_TREE, context.sourceDir, clean);
   for (const call of run.commands) {
+    devices.observe(call);
     const invocation = invocationOf(call);
     if (!invocation) continue;
+    const overlays = devices.current();
     const base = buildDirectory(call.cwd);
     const seen = (ids.get(base) ?? 0) + 1;
     ids.set(base, seen);
@@ -58,9 +65,11 @@ export function extractBuilds(body: SpannedText, context: BuildContext): { build
       tool: invocation.tool,
       argv: call.argv.slice(invocation.first).map((word) => argumentOf(word, context.unknowns, undefinedMacros, (o, text) => preciseOrigin(body, lines, o, text))),
       origin: clean(call.origin),
+      ...(overlays.length ? { devices: overlays } : {}),
     });
   }
-  return { builds, diagnostics: run.diagnostics.map((d) => (d.via ? { ...d, via: d.via.map(clean) } : d)) };
+  const diagnostics = [...run.diagnostics.map((d) => (d.via ? { ...d, via: d.via.map(clean) } : d)), ...devices.diagnostics];
+  return { builds, diagnostics };
 }
 
 /** The tool and the index of its first option, when the command configures a build. */

@@ -61,6 +61,19 @@ describe('%include on disk', () => {
   });
 });
 
+describe('device files on disk', () => {
+  it('refuses a device file the spec copies in that is a link leading outside its directory (FD130)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flagdiff-spec-'));
+    mkdirSync(join(dir, 'pkg'));
+    writeFileSync(join(dir, 'secret.mak'), 'CONFIG_STOLEN=y\n');
+    symlinkSync(join(dir, 'secret.mak'), join(dir, 'pkg', 'mini.mak'));
+    writeFileSync(join(dir, 'pkg', 'qemu.spec'), spec('cp %{_sourcedir}/mini.mak default-configs/i386-softmmu.mak\n../configure'));
+    const [reading] = await loadSpec(join(dir, 'pkg', 'qemu.spec'), nodeHost(), { arches: ['x86_64'] });
+    expect(reading!.builds[0]!.devices).toBeUndefined();
+    expect(reading!.diagnostics.map((d) => [d.code, d.message.includes('leads outside')])).toEqual([['FD130', true]]);
+  });
+});
+
 describe('arches', () => {
   it.each([
     // arch, builds (rhel-like.spec has ExclusiveArch: x86_64 %{power64} aarch64 s390x), codes
