@@ -2,6 +2,7 @@
  * What `flagdiff qemu` compares: `kata` (Kata's own build), a `qemu-system-*` binary, a spec file
  * (its builds per arch, through loadSpec), or a flags file (configure words or a meson -D list).
  */
+import { closeSync, openSync, readSync } from 'node:fs';
 import type { Build, RecipeBuilds } from '../model/build.js';
 import { DEFAULT_LIMITS, decodeInput } from '../readers/decode-input.js';
 import type { ReadHost } from '../readers/host.js';
@@ -33,6 +34,19 @@ export interface CandidateOptions {
 
 const ELF = [0x7f, 0x45, 0x4c, 0x46];
 
+function isElf(path: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const head = Buffer.alloc(ELF.length);
+    return readSync(fd, head, 0, ELF.length, 0) === ELF.length && ELF.every((b, i) => head[i] === b);
+  } catch {
+    return false; // the reader that follows names the problem
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 export async function loadQemuCandidate(path: string, host: ReadHost, options: CandidateOptions): Promise<QemuCandidate> {
   const specOnly = options.defines.length > 0 || options.with.length > 0 || options.without.length > 0;
   if (path.endsWith('.spec')) {
@@ -43,13 +57,13 @@ export async function loadQemuCandidate(path: string, host: ReadHost, options: C
   if (specOnly) throw new UsageError('--define, --with and --without are read by spec files; the candidate is not one');
   if (options.build !== undefined) throw new UsageError('--build picks one invocation of a recipe with several; Kata, a flags file or a binary has one');
   if (path === 'kata') return { kind: 'kata' };
-  const bytes = await host.readFile(path, DEFAULT_LIMITS.maxBytes);
-  if (ELF.every((b, i) => bytes[i] === b)) {
+  // A binary is recognised by its first bytes only: qemu-system binaries can be larger than the input limit.
+  if (isElf(path)) {
     if (options.deviceOptions) throw new UsageError('--qemu-tree and --devices describe a build; a binary says what it has in its help output');
     const arch = archOfBinary(path);
     return { kind: 'binary', ...(arch ? { arch } : {}), help: readQemuHelp(probeQemuBinary(path), path) };
   }
-  const build = readFlags(decodeInput(bytes, path), path);
+  const build = readFlags(decodeInput(await host.readFile(path, DEFAULT_LIMITS.maxBytes), path), path);
   const arch = archOfTargets(build.argv.find((a) => a.text.startsWith('--target-list='))?.text.slice(14));
   return { kind: 'flags', ...(arch ? { arch } : {}), build };
 }

@@ -21,8 +21,15 @@ export function probeQemuBinary(path: string): QemuHelpTexts {
   return { device: ask('device'), machine: ask('machine'), object: ask('object') };
 }
 
-/** `qemu-system-x86_64` → `x86_64`; `ppc64` is built for ppc64le hosts. */
-export function archOfBinary(path: string): string | undefined {
+/**
+ * `qemu-system-x86_64` → `x86_64`; `ppc64` is built for ppc64le hosts. RHEL's `qemu-kvm` has no arch in
+ * its name: it emulates the machine it is built for, which is taken to be this one.
+ */
+export function archOfBinary(path: string, hostArch: string = HOST_ARCH[process.arch] ?? process.arch): string | undefined {
   const name = /qemu-system-([\w]+)$/.exec(path)?.[1];
+  if (name === undefined) return /(^|\/)qemu-kvm$/.test(path) ? hostArch : undefined;
   return name === 'ppc64' ? 'ppc64le' : name;
 }
+
+/** Node's process.arch as uname names it. */
+const HOST_ARCH: Readonly<Record<string, string>> = { x64: 'x86_64', arm64: 'aarch64', s390x: 's390x', ppc64: 'ppc64le', riscv64: 'riscv64' };

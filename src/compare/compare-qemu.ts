@@ -100,7 +100,8 @@ export function compareQemu(reference: QemuReference, candidateBuild: QemuBuildC
   return qemuReport({
     arch: reference.arch,
     reference: { name: reference.name, source: reference.source },
-    candidate: { source: candidate.meta.source, version: version ?? null },
+    // The version the candidate was evaluated as: --qemu-version, else its own; unknown stays null.
+    candidate: { source: candidate.meta.source, version: options.version ?? version ?? null },
     findings,
     requirements,
     unmet,
@@ -186,6 +187,8 @@ function unknownOptions(build: Build, version: string, side: 'reference' | 'cand
           message: `the ${side} passes ${text}, which QEMU ${version} does not accept (${verdict.reason}): configure stops with "ERROR: unknown option ${text}"`,
           reference: side === 'reference' ? origin : versionOrigin,
           candidate: side === 'candidate' ? origin : null,
+          // Why the recipe passes it (Kata's tags), so the report groups it with its kind.
+          ...(argument.tags?.length ? { reasons: argument.tags } : {}),
         }),
       );
     }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/check-command.js';
 import type { HostProbe } from '../../src/cli/find-host-files.js';
 import { findKernelConfig, findQemu } from '../../src/cli/find-host-files.js';
-import { DEBIAN_CLOUD, corpus } from '../helpers/corpus.js';
+import { DEBIAN_CLOUD, corpus, fixture } from '../helpers/corpus.js';
 import { runCli } from '../helpers/run-cli.js';
 
 function machine(files: Record<string, string | Uint8Array>, options: Partial<HostProbe> = {}): HostProbe {
@@ -63,6 +63,17 @@ describe('flagdiff check', () => {
     expect(document.reports[0]).toMatchObject({ arch: 'x86_64', candidate: { version: '6.12.117' } });
     expect(code).toBe(1);
     expect((await check(probe, '--fail-on', 'never')).code).toBe(0);
+  });
+
+  it('takes the output options of the other commands: waivers and every format', async () => {
+    const probe = machine({ 'proc/config.gz': gzipSync(readFileSync(corpus(DEBIAN_CLOUD))) });
+    const { document } = await check(probe, '--waivers', fixture('waivers/debian-amd64.ini'));
+    // Waived by the file, not by Kata's own whitelist.
+    expect(document.reports[0].findings.some((f: { waived?: { builtIn?: true } }) => f.waived && !f.waived.builtIn)).toBe(true);
+    let stdout = '';
+    const io = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: () => true }, env: {} };
+    await run(['--format', 'sarif', '--fail-on', 'never'], io, probe);
+    expect(JSON.parse(stdout).version).toBe('2.1.0');
   });
 
   it('says plainly what it could not find, and exits 2 when there is nothing to compare', async () => {

@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdtempSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { kataQemuReference } from '../../src/knowledge/kata-qemu-profile.js';
 import type { ReportDocument } from '../../src/model/report.js';
 import { corpus, fixture } from '../helpers/corpus.js';
@@ -38,6 +40,28 @@ describe('flagdiff qemu', () => {
     expect(run.stdout).toContain('--disable-glusterfs');
     expect(run.stdout).toContain('unknown-option (1)');
     expect(run.code).toBe(1);
+  });
+
+  it('labels the candidate with the version it was evaluated as, and keeps Kata\'s tag on the option', async () => {
+    const run = await runCli(['qemu', '--qemu-version', '11.1.0', '--arch', 'x86_64', '--format', 'json', 'kata']);
+    const [report] = (JSON.parse(run.stdout) as ReportDocument).reports;
+    expect(report!.candidate.version).toBe('11.1.0');
+    // configure-hypervisor.sh tags --disable-glusterfs "size" (the corpus dump says so).
+    const dump = readFileSync(corpus('qemu/kata-flags/kata-qemu-11.0.1-static-x86_64.dump'), 'utf8');
+    const tag = /^(\S+)\s+--disable-glusterfs$/m.exec(dump)![1]!;
+    expect(report!.findings.find((f) => f.key === '--disable-glusterfs')?.reasons).toEqual([tag]);
+  });
+
+  it('tells a large binary by its first bytes, without reading it whole', async () => {
+    const big = join(mkdtempSync(join(tmpdir(), 'flagdiff-bin-')), 'qemu-system-x86_64');
+    const fd = openSync(big, 'w');
+    writeSync(fd, Buffer.from([0x7f, 0x45, 0x4c, 0x46]));
+    ftruncateSync(fd, 80 * 1024 * 1024); // sparse, over the 64 MiB input limit, and not executable
+    closeSync(fd);
+    const run = await runCli(['qemu', big]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('running it with -device help failed');
+    expect(run.stderr).not.toContain('input limit');
   });
 
   it('compares a Kata -d dump with Kata itself: nothing to report for the version it pins', async () => {
