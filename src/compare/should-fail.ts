@@ -8,9 +8,11 @@ export type FailOn = Severity | 'never';
 export const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'info', 'never'];
 
 /**
- * Whether a run fails (exit 1): an unwaived finding, or a finding about a waiver (FD210-FD219: an
- * expired or unused waiver, carried as a diagnostic at the waiver's line), at or above `failOn`.
- * Other diagnostics inform without failing; an unreadable input is an error before any report exists (exit 2).
+ * Whether a run fails (exit 1): an unwaived finding, a finding about a waiver (FD210-FD219: an expired
+ * or unused waiver, carried as a diagnostic at the waiver's line), or a diagnostic at level `error` (part
+ * of an input was lost: a macro that recursed, a device file the build stops on), at or above `failOn`.
+ * Warnings and notes of the readers inform without failing; an unreadable input is an error before any
+ * report exists (exit 2).
  */
 export function shouldFail(reports: readonly Report[], failOn: FailOn): boolean {
   if (failOn === 'never') return false;
@@ -18,6 +20,6 @@ export function shouldFail(reports: readonly Report[], failOn: FailOn): boolean 
   return reports.some(
     (report) =>
       report.findings.some((f) => !f.waived && severityRank(f.severity) >= threshold) ||
-      report.diagnostics.some((d) => d.code.startsWith('FD21') && severityRank(d.level) >= threshold),
+      report.diagnostics.some((d) => (d.code.startsWith('FD21') || d.level === 'error') && severityRank(d.level) >= threshold),
   );
 }

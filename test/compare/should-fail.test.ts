@@ -30,6 +30,8 @@ describe('shouldFail', () => {
     [[], [note('FD211', 'warning')], 'error', false],
     [[], [note('FD106', 'warning')], 'warning', false], // other diagnostics inform without failing
     [[], [note('FD235', 'info')], 'info', false], // a QEMU comparison could not tell: informs too
+    [[], [note('FD121', 'error')], 'error', true], // part of the input was lost: the run cannot pass
+    [[], [note('FD121', 'error')], 'never', false],
     [[], [], 'info', false],
   ] as const)('%j %j --fail-on %s: %s', (findings, diagnostics, failOn, fails) => {
     expect(shouldFail([report([...findings], [...diagnostics])], failOn)).toBe(fails);
