@@ -8,6 +8,7 @@ import { run } from '../../src/cli/check-command.js';
 import type { HostProbe } from '../../src/cli/find-host-files.js';
 import { findKernelConfig, findQemu } from '../../src/cli/find-host-files.js';
 import { DEBIAN_CLOUD, corpus, fixture } from '../helpers/corpus.js';
+import { reportSchemaErrors } from '../helpers/report-schema.js';
 import { runCli } from '../helpers/run-cli.js';
 
 function machine(files: Record<string, string | Uint8Array>, options: Partial<HostProbe> = {}): HostProbe {
@@ -63,6 +64,13 @@ describe('flagdiff check', () => {
     expect(document.reports[0]).toMatchObject({ arch: 'x86_64', candidate: { version: '6.12.117' } });
     expect(code).toBe(1);
     expect((await check(probe, '--fail-on', 'never')).code).toBe(0);
+  });
+
+  it('prints a JSON document the shipped schema describes, host object included', async () => {
+    const probe = machine({ 'proc/config.gz': gzipSync(readFileSync(corpus(DEBIAN_CLOUD))), 'usr/bin/qemu-system-x86_64': '#!/bin/sh\n' });
+    const { document } = await check(probe);
+    expect(document.host).toMatchObject({ arch: 'x86_64', release: '6.12.0-test' });
+    expect(reportSchemaErrors(document)).toEqual([]);
   });
 
   it('takes the output options of the other commands: waivers and every format', async () => {

@@ -1,36 +1,18 @@
 // The JSON contract of DESIGN.md §6, as review bots read it, checked against the schema the package ships.
 import { readFileSync } from 'node:fs';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import type { ReportDocument } from '../../src/model/report.js';
 import { DEBIAN_AMD64, FEDORA_X86, PROJECT, corpus, fixture } from '../helpers/corpus.js';
 import { runDebian, withoutVersion } from '../helpers/debian-run.js';
+import { reportSchemaErrors } from '../helpers/report-schema.js';
 import { runCli } from '../helpers/run-cli.js';
 
 // QEMU reports carry device findings too: a conflict (vhost-user-fs against --disable-vhost-user), devices not decided.
 const DEVICES = ['--devices', 'fixtures/qemu/shared-fs.mak', '--reference-devices', 'fixtures/qemu/kata-like-x86_64.mak'];
 
 const sorted = (o: object) => Object.keys(o).sort();
-const schema = JSON.parse(readFileSync(`${PROJECT}/schema/report.schema.json`, 'utf8')) as Record<string, unknown>;
 const { version } = JSON.parse(readFileSync(`${PROJECT}/package.json`, 'utf8')) as { version: string };
-
-/**
- * The shipped schema lets later versions add properties. The tests hold this version to it exactly:
- * the same schema with `additionalProperties: false` wherever it lists properties, so an output field
- * the schema does not describe fails here.
- */
-function closed(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(closed);
-  if (node === null || typeof node !== 'object') return node;
-  const copy = Object.fromEntries(Object.entries(node).map(([k, v]) => [k, k === 'properties' ? Object.fromEntries(Object.entries(v as object).map(([p, s]) => [p, closed(s)])) : closed(v)]));
-  return 'properties' in copy ? { additionalProperties: false, ...copy } : copy;
-}
-
-const ajv = new Ajv2020.default({ allErrors: true, strict: true });
-addFormats.default(ajv);
-const validate = ajv.compile(closed(schema) as object);
-const errors = (document: unknown) => (validate(document) ? [] : validate.errors!.map((e) => `${e.instancePath} ${e.message}`));
+const errors = reportSchemaErrors;
 
 describe('--format json', async () => {
   const run = await runCli(['kernel', corpus(DEBIAN_AMD64), corpus(FEDORA_X86), '--format', 'json']);
