@@ -35,13 +35,22 @@ export function nodeProbe(env: Readonly<Record<string, string | undefined>>): Ho
 const QEMU_TARGET: Readonly<Record<string, string>> = { ppc64le: 'ppc64', i686: 'i386' };
 
 export function findKernelConfig(probe: HostProbe): HostInput {
-  const looked = ['proc/config.gz', `boot/config-${probe.release}`, `lib/modules/${probe.release}/config`].map((p) => join(probe.root, p));
-  return { what: 'kernel config', path: looked.find((p) => probe.isFile(p)) ?? null, looked };
+  const places = ['proc/config.gz', `boot/config-${probe.release}`, `lib/modules/${probe.release}/config`].map((p) => join(probe.root, p));
+  return firstFound('kernel config', places, probe);
 }
 
 export function findQemu(probe: HostProbe): HostInput {
   const binary = `qemu-system-${QEMU_TARGET[probe.machine] ?? probe.machine}`;
   const onPath = probe.path.split(delimiter).filter(Boolean).map((dir) => join(dir, binary));
-  const looked = [...onPath, join(probe.root, 'usr/libexec/qemu-kvm'), join(probe.root, `opt/kata/bin/${binary}`)];
-  return { what: 'QEMU binary', path: looked.find((p) => probe.isFile(p)) ?? null, looked };
+  return firstFound('QEMU binary', [...onPath, join(probe.root, 'usr/libexec/qemu-kvm'), join(probe.root, `opt/kata/bin/${binary}`)], probe);
+}
+
+/** The first place that has the file; `looked` lists each place once, up to that one. */
+function firstFound(what: string, places: readonly string[], probe: HostProbe): HostInput {
+  const looked: string[] = [];
+  for (const place of new Set(places)) {
+    looked.push(place);
+    if (probe.isFile(place)) return { what, path: place, looked };
+  }
+  return { what, path: null, looked };
 }

@@ -50,6 +50,13 @@ describe('finding the host files', () => {
     const probe = machine(Object.fromEntries(present.map((p) => [p, 'x'])), { machine: arch });
     expect(findQemu(probe).path).toBe(found && join(probe.root, found));
   });
+
+  it('says where it looked, each place once, up to the one that has it', () => {
+    const probe = machine({ 'usr/libexec/qemu-kvm': 'x' });
+    const bin = join(probe.root, 'usr/bin');
+    const { looked } = findQemu({ ...probe, path: [bin, bin, '/nowhere'].join(':') });
+    expect(looked).toEqual([join(bin, 'qemu-system-x86_64'), '/nowhere/qemu-system-x86_64', join(probe.root, 'usr/libexec/qemu-kvm')]);
+  });
 });
 
 describe('flagdiff check', () => {
