@@ -33,7 +33,7 @@ const KIND_TITLES: Readonly<Record<FindingKind, string>> = {
   'module-unproven': 'required, built as a module that nothing shows the guest loads',
   value: 'required with another value',
   'unknown-option': 'not accepted by the QEMU version: configure stops',
-  extra: 'turned off by the reference, enabled by the candidate',
+  extra: 'turned off by the reference, on in the candidate (as set, or by default)',
 };
 
 /** What a kind means, in a few words, for headings. */
