@@ -17,5 +17,6 @@ export default defineConfig([
   { ...common, entry: { index: 'src/index.ts' }, format: ['esm', 'cjs'], dts: true },
   // The CLI on its own, split only where it loads lazily (each command, the built-in profile, chalk):
   // every module Node loads costs startup time, so a command loads as few files as possible.
-  { ...common, entry: { cli: 'src/cli.ts' }, format: ['esm'], splitting: true, outDir: 'dist/cli' },
+  // No source maps for the CLI: they would double what npx downloads, and its errors are one line.
+  { ...common, entry: { cli: 'src/cli.ts' }, format: ['esm'], splitting: true, outDir: 'dist/cli', sourcemap: false },
 ]);
