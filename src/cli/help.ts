@@ -39,7 +39,7 @@ const MODULES_AND_OUTPUT = `      --modules         the guest can load modules: 
                         guest's initramfs carries; m for y is satisfied when listed (repeatable)
 ${OUTPUT_OPTIONS}`;
 
-export const KERNEL_HELP = `Usage: flagdiff kernel [options] CANDIDATE...
+const KERNEL_HELP = `Usage: flagdiff kernel [options] CANDIDATE...
 
 Compares each CANDIDATE kernel config with a reference and reports what is missing, turned off,
 built as a module, set to another value, or enabled against the reference's wish.
@@ -75,7 +75,7 @@ ${MODULES_AND_OUTPUT}Examples:
   flagdiff kernel --waivers waivers.ini --format sarif -o flagdiff.sarif .config
 `;
 
-export const CHECK_HELP = `Usage: flagdiff check [options]
+const CHECK_HELP = `Usage: flagdiff check [options]
 
 Finds this host's kernel config (/proc/config.gz, /boot/config-$(uname -r),
 /lib/modules/$(uname -r)/config) and its QEMU binary (qemu-system-<arch> on PATH,
@@ -90,7 +90,7 @@ Exit status: as flagdiff kernel; 2 also when no kernel config was found or Kata 
 for this machine.
 `;
 
-export const SHOW_HELP = `Usage: flagdiff show [options] SOURCE...
+const SHOW_HELP = `Usage: flagdiff show [options] SOURCE...
 
 Prints what flagdiff read from each SOURCE, normalised and sorted, with the file and line of every
 value and the earlier assignments it overrode. For an rpm spec file, prints for each arch the
@@ -134,7 +134,7 @@ Examples:
   flagdiff show qemu-kvm.spec --define rhel=9 --format json
 `;
 
-export const QEMU_HELP = `Usage: flagdiff qemu [options] CANDIDATE...
+const QEMU_HELP = `Usage: flagdiff qemu [options] CANDIDATE...
 
 Compares each CANDIDATE QEMU build with Kata's: features it lacks, turns off or leaves to the build
 machine (auto), options with another value, hardening differences, targets, options the QEMU version

@@ -16,7 +16,7 @@ export async function readInputText(path: string, host: ReadHost, limits: InputL
   return decodeInput(isXz(bytes) ? await inflateXz(bytes, path, limits) : bytes, path, limits);
 }
 
-export function isXz(bytes: Uint8Array): boolean {
+function isXz(bytes: Uint8Array): boolean {
   return XZ_MAGIC.every((byte, i) => bytes[i] === byte);
 }
 

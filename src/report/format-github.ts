@@ -63,11 +63,11 @@ export function formatGithub(document: ReportDocument, options: GithubOptions = 
 }
 
 /** A command's message: `%`, CR and LF escaped (actions/toolkit command.ts `escapeData`). */
-export function escapeData(text: string): string {
+function escapeData(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** A property value: as a message, plus `:` and `,` (actions/toolkit command.ts `escapeProperty`). */
-export function escapeProperty(text: string): string {
+function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }

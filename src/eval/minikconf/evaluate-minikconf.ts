@@ -109,7 +109,7 @@ export function evaluateMinikconf(program: KconfigProgram, mode: MinikconfMode):
 }
 
 /** Kleene's logic, short-circuiting left to right as minikconf's `and`/`or` do. */
-export function evaluateExpr(expr: KconfigExpr, valueOf: (name: string) => Tri): Tri {
+function evaluateExpr(expr: KconfigExpr, valueOf: (name: string) => Tri): Tri {
   switch (expr.kind) {
     case 'symbol':
       return valueOf(expr.name);

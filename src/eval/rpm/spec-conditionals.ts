@@ -39,7 +39,7 @@ const WRONG_AFTER: Readonly<Partial<Record<LineKind, readonly LineKind[]>>> = {
   elif: ['endif', 'else'],
 };
 
-export const isIf = (kind: LineKind) => kind === 'if' || kind === 'ifarch' || kind === 'ifnarch' || kind === 'ifos' || kind === 'ifnos';
+const isIf = (kind: LineKind) => kind === 'if' || kind === 'ifarch' || kind === 'ifnarch' || kind === 'ifos' || kind === 'ifnos';
 export const isElif = (kind: LineKind) => kind === 'elif' || kind === 'elifarch' || kind === 'elifos';
 
 /** The kind of a line starting at `at` (after leading blanks), or undefined for an ordinary line. */
@@ -61,7 +61,7 @@ export interface ReadLevel {
   readonly origin: Origin;
 }
 
-export function wrongOrder(kind: LineKind, previous: LineKind): boolean {
+function wrongOrder(kind: LineKind, previous: LineKind): boolean {
   return WRONG_AFTER[kind]?.includes(previous) ?? false;
 }
 
@@ -72,7 +72,7 @@ export interface Verdict {
 }
 
 /** ARGMATCH: whether one of the words after the keyword equals `%{_target_cpu}` (`%{_target_os}`), ignoring case. */
-export function matchArch(engine: MacroEngine, kind: LineKind, rest: string, site: Origin): Verdict {
+function matchArch(engine: MacroEngine, kind: LineKind, rest: string, site: Origin): Verdict {
   const macro = kind.endsWith('os') ? '%{_target_os}' : '%{_target_cpu}';
   const words = rest.split(/\s+/).filter(Boolean);
   // rpm wants something after the keyword; a lone newline there is a word that matches nothing.
@@ -83,7 +83,7 @@ export function matchArch(engine: MacroEngine, kind: LineKind, rest: string, sit
 }
 
 /** `%if`/`%elif`: the expression after the keyword, already expanded with its line. */
-export function evaluateCondition(kind: LineKind, condition: SpannedText): Verdict {
+function evaluateCondition(kind: LineKind, condition: SpannedText): Verdict {
   const unknown = marksIn(condition, 0, condition.text.length, 'unknown')[0];
   if (unknown) return { match: false, problem: { code: 'FD323', message: `%${kind} depends on a value flagdiff does not know (${unknown.reason}); read as false` } };
   const result = evaluateExpression(condition.text);

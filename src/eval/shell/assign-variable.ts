@@ -67,7 +67,7 @@ export function assignScalar(state: ShellState, name: string, value: ShellString
 }
 
 /** `name=(...)` or `name+=(...)`: unkeyed items take the next index; `[key]=value` items set that key. */
-export function assignArray(state: ShellState, target: Pick<Assignment, 'name' | 'append' | 'line'>, items: readonly { key?: ShellString; values: readonly ShellString[] }[]): void {
+function assignArray(state: ShellState, target: Pick<Assignment, 'name' | 'append' | 'line'>, items: readonly { key?: ShellString; values: readonly ShellString[] }[]): void {
   const scope = scopeOf(state, target.name);
   const existing = scope.get(target.name);
   if (isReadonly(state, existing, target.name, target.line)) return;

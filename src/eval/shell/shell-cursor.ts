@@ -2,7 +2,7 @@
 import type { Command } from './shell-ast.js';
 
 /** Deepest nesting of commands, words and expansions before parsing gives up: hostile input cannot overflow the stack. */
-export const MAX_NESTING = 200;
+const MAX_NESTING = 200;
 
 export interface Cursor {
   readonly text: string;

@@ -109,7 +109,7 @@ function noBuild(kata: KataQemuData, arch: string, flavor: string, what: string)
 }
 
 /** The words xargs makes of a line: split on blanks, with '...' and "..." quoting and backslash escapes. */
-export function xargsWords(text: string): string[] {
+function xargsWords(text: string): string[] {
   const words: string[] = [];
   let word: string | undefined;
   for (let i = 0; i < text.length; i++) {

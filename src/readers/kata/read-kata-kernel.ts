@@ -119,7 +119,7 @@ function resolveLinkBlobs(texts: Map<string, string>): void {
 }
 
 /** envsubst: `$NAME` and `${NAME}` of the variables build-kernel.sh sets; others stay as written (lint FD405). */
-export function substitute(text: string): string {
+function substitute(text: string): string {
   return text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (whole, braced: string | undefined, bare: string | undefined) => {
     const name = braced ?? bare!;
     return name in TEMPLATE_VARIABLES ? TEMPLATE_VARIABLES[name]! : whole;
@@ -130,7 +130,7 @@ export function substitute(text: string): string {
 const MAX_DEPTH = 6;
 
 /** Every file under `dir`, as paths relative to `root`, in byte order (a C-locale glob's order). */
-export async function listFiles(host: ReadHost, root: string, dir: string, depth = 0): Promise<string[]> {
+async function listFiles(host: ReadHost, root: string, dir: string, depth = 0): Promise<string[]> {
   const files: string[] = [];
   const names = (await host.list(dir ? `${root}/${dir}` : root)).sort();
   for (const name of names) {

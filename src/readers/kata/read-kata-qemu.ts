@@ -20,7 +20,7 @@ import type { KataDeviceData } from './read-qemu-devices.js';
 export type { KataDeviceData, KataDeviceEntry } from './read-qemu-devices.js';
 
 /** kata-deploy's QEMU build suffixes (kata-deploy-binaries.sh install_qemu_*); `plain` is kata-qemu itself. */
-export const QEMU_FLAVORS: readonly string[] = ['plain', 'no-shared-fs', 'snp-experimental', 'tdx-experimental'];
+const QEMU_FLAVORS: readonly string[] = ['plain', 'no-shared-fs', 'snp-experimental', 'tdx-experimental'];
 
 /** The arches Kata 1.x built QEMU for (configure-hypervisor.sh's cross-compilation cases). */
 const KATA1_ARCHES: readonly string[] = ['x86_64', 'aarch64', 'ppc64le', 's390x'];
