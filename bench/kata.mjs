@@ -9,7 +9,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findProgram } from '../scripts/oracles.mjs';
 
-const CLI = new URL('../dist/cli/cli.js', import.meta.url).pathname;
+const CLI = new URL('../dist/cli/cli.cjs', import.meta.url).pathname;
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 const checkout = process.env.FLAGDIFF_KATA_CHECKOUT ?? new URL('../fixtures/kata', import.meta.url).pathname;
 const script = join(checkout, 'tools/packaging/scripts/configure-hypervisor.sh');

@@ -9,7 +9,7 @@ import { DIFFCONFIG_MISSING, PYTHON, findDiffconfig } from '../scripts/oracles.m
 import { timeProcess } from './time-process.mjs';
 
 const CORPUS = new URL('../../shared/corpus/kernel/', import.meta.url).pathname;
-const CLI = new URL('../dist/cli/cli.js', import.meta.url).pathname;
+const CLI = new URL('../dist/cli/cli.cjs', import.meta.url).pathname;
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 const diffconfig = findDiffconfig();
 if (!diffconfig) {

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
-const CLI = new URL('../dist/cli/cli.js', import.meta.url).pathname;
+const CLI = new URL('../dist/cli/cli.cjs', import.meta.url).pathname;
 const QEMU = '/usr/bin/qemu-system-x86_64';
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 if (!existsSync(QEMU)) {

@@ -9,7 +9,7 @@ import { findProgram } from '../scripts/oracles.mjs';
 import { timeProcess } from './time-process.mjs';
 
 const CORPUS = new URL('../../shared/corpus/kernel/', import.meta.url).pathname;
-const CLI = new URL('../dist/cli/cli.js', import.meta.url).pathname;
+const CLI = new URL('../dist/cli/cli.cjs', import.meta.url).pathname;
 const WAIVERS = new URL('../fixtures/waivers/debian-amd64.ini', import.meta.url).pathname;
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 const gnuDiff = findProgram('diff');

@@ -10,7 +10,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RPMSPEC_MISSING, findRpmspec } from '../scripts/oracles.mjs';
 
-const CLI = new URL('../dist/cli/cli.js', import.meta.url).pathname;
+const CLI = new URL('../dist/cli/cli.cjs', import.meta.url).pathname;
 const FIXTURE = new URL('../fixtures/rpm/fedora-like.spec', import.meta.url).pathname;
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 const ARCHES = ['x86_64', 'aarch64', 's390x', 'ppc64le'];

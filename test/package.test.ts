@@ -24,7 +24,7 @@ beforeAll(() => {
 
 describe('npm pack', () => {
   it('ships the build and the docs, not the sources or tests', () => {
-    expect(packed).toContain('dist/cli/cli.js');
+    expect(packed).toContain('dist/cli/cli.cjs');
     expect(packed).toContain('dist/index.cjs');
     expect(packed).toContain('dist/index.d.ts');
     expect(packed).toContain('docs/findings.md');

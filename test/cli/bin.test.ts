@@ -1,15 +1,15 @@
-// The built executable (dist/cli/cli.js, built by `npm test` first), run as users run it.
+// The built executable (dist/cli/cli.cjs, built by `npm test` first), run as users run it.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEBIAN_AMD64, PROJECT, corpus } from '../helpers/corpus.js';
 
-const BIN = join(PROJECT, 'dist', 'cli', 'cli.js');
+const BIN = join(PROJECT, 'dist', 'cli', 'cli.cjs');
 const run = (args: string[], options: { input?: string; env?: Record<string, string> } = {}) =>
   spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...options.env }, ...(options.input !== undefined ? { input: options.input } : {}) });
 
-describe('dist/cli/cli.js', () => {
+describe('dist/cli/cli.cjs', () => {
   it('is an executable with a node shebang', () => {
     expect(readFileSync(BIN, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
     expect(statSync(BIN).mode & 0o111).not.toBe(0);
@@ -22,23 +22,24 @@ describe('dist/cli/cli.js', () => {
       if (seen.has(file)) return;
       seen.add(file);
       const code = readFileSync(join(PROJECT, 'dist', 'cli', file), 'utf8');
-      for (const m of code.matchAll(/^import\s[^;]*?from\s*"\.\/([^"]+)"|^import\s*"\.\/([^"]+)"/gm)) visit((m[1] ?? m[2])!);
+      // Static requires start a line; lazy ones sit inside `Promise.resolve().then(...)`.
+      for (const m of code.matchAll(/^(?:var \w+ = )?require\('\.\/([^']+)'\)/gm)) visit(m[1]!);
     };
     visit(entry);
     return [...seen].map((f) => readFileSync(join(PROJECT, 'dist', 'cli', f), 'utf8')).join('\n');
   };
 
   it('answers --help without loading a reader: the static import closure holds none', () => {
-    const loaded = closure('cli.js');
+    const loaded = closure('cli.cjs');
     expect(loaded).toContain('Usage:');
     expect(loaded).not.toMatch(/function readKconfig|function compareKernel|chalk|Why it matters/);
   });
 
   it('compares without loading the diff and ini packages or the SARIF rules\' docs, which only some formats and --waivers need', () => {
-    const command = readdirSync(join(PROJECT, 'dist', 'cli')).find((f) => /^kernel-command-.*\.js$/.test(f))!;
+    const command = readdirSync(join(PROJECT, 'dist', 'cli')).find((f) => /^kernel-command-.*\.cjs$/.test(f))!;
     const loaded = closure(command);
     expect(loaded).toContain('function compareKernel');
-    expect(loaded).not.toMatch(/from "diff"|from "ini"|Why it matters/);
+    expect(loaded).not.toMatch(/require\('diff'\)|require\('ini'\)|Why it matters/);
   });
 
   it('stops quietly when the reader of its output goes away (| head)', () => {
@@ -47,6 +48,24 @@ describe('dist/cli/cli.js', () => {
     const result = spawnSync('bash', ['-c', pipeline], { encoding: 'utf8' });
     expect(result.stderr).toBe('');
     expect(result.stdout.split('\n').slice(1)).toEqual(['status 0', '']);
+  });
+
+  it('writes everything into a non-blocking pipe whose reader is slow (EAGAIN is waited on)', () => {
+    // Python makes the pipe non-blocking, as some parents do, and reads only after the CLI has filled it.
+    const script = [
+      'import os, subprocess, sys, time',
+      'r, w = os.pipe()',
+      'os.set_blocking(w, False)',
+      'p = subprocess.Popen(sys.argv[1:], stdout=w)',
+      'os.close(w)',
+      'time.sleep(0.3)',
+      'data = b"".join(iter(lambda: os.read(r, 65536), b""))',
+      'print(p.wait(), len(data), data.count(b"\\n"))',
+    ].join('\n');
+    const expected = execFileSync(process.execPath, [BIN, 'show', corpus(DEBIAN_AMD64)], { maxBuffer: 1 << 26 });
+    const result = spawnSync('python3', ['-c', script, process.execPath, BIN, 'show', corpus(DEBIAN_AMD64)], { encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.stdout.trim()).toBe(`0 ${expected.length} ${expected.toString().split('\n').length - 1}`);
   });
 
   it('reads stdin and prints plain text into a pipe', () => {
