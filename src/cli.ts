@@ -1,12 +1,24 @@
 #!/usr/bin/env node
 /** The `flagdiff` executable: the only place that touches process state. */
-import { fstatSync } from 'node:fs';
+import { fstatSync, statSync } from 'node:fs';
+import { devNull } from 'node:os';
 import { fdWriter } from './cli/fd-writer.js';
 import { main } from './cli/main.js';
 
-// Only a character device can be a terminal: for a pipe or a file, process.stdout (and the streams
-// it loads) is never created.
-const terminal = (fd: 1 | 2) => fstatSync(fd).isCharacterDevice() && (fd === 1 ? process.stdout : process.stderr).isTTY === true;
+// Only a character device other than /dev/null can be a terminal: for a pipe, a file or /dev/null,
+// process.stdout (and the streams it loads) is never created.
+function terminal(fd: 1 | 2): boolean {
+  const stat = fstatSync(fd);
+  return stat.isCharacterDevice() && stat.rdev !== nullDevice() && (fd === 1 ? process.stdout : process.stderr).isTTY === true;
+}
+
+function nullDevice(): number | undefined {
+  try {
+    return statSync(devNull).rdev;
+  } catch {
+    return undefined;
+  }
+}
 const stderr = fdWriter(2, false);
 
 main(process.argv.slice(2), { stdout: fdWriter(1, terminal(1)), stderr, env: process.env }).then(
