@@ -6,7 +6,7 @@ import { diagnostic } from '../model/diagnostic.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Finding } from '../model/finding.js';
 import type { Report } from '../model/report.js';
-import type { Waiver, WaiverSet } from '../model/waiver.js';
+import type { Waiver, WaiverSet, WaiverTarget } from '../model/waiver.js';
 import { inScope, waivedBy, waives } from '../model/waiver.js';
 import { summarize } from './summarize.js';
 
@@ -20,7 +20,7 @@ export function markWaived(findings: readonly Finding[], sets: readonly WaiverSe
     if (finding.waived) return finding;
     const target = { key: finding.key, kind: finding.kind, domain: finding.domain, arch };
     for (const set of sets) {
-      const waiver = set.waivers.find((w) => waives(w, target));
+      const waiver = firstWaiver(set, target);
       if (waiver) {
         used?.add(waiver);
         return { ...finding, waived: waivedBy(waiver, set) };
@@ -28,6 +28,36 @@ export function markWaived(findings: readonly Finding[], sets: readonly WaiverSe
     }
     return finding;
   });
+}
+
+/** A set's waivers by exact key, and those with a wildcard, each with its place in the file. */
+interface WaiverIndex {
+  readonly exact: ReadonlyMap<string, ReadonlyArray<readonly [number, Waiver]>>;
+  readonly patterns: ReadonlyArray<readonly [number, Waiver]>;
+}
+
+const indexes = new WeakMap<WaiverSet, WaiverIndex>();
+
+/**
+ * The first waiver of the set, in file order, that accepts the target. Most keys are plain symbol
+ * names (Kata's whitelist is), found by lookup instead of a match against every waiver.
+ */
+function firstWaiver(set: WaiverSet, target: WaiverTarget): Waiver | undefined {
+  let index = indexes.get(set);
+  if (!index) {
+    const exact = new Map<string, Array<readonly [number, Waiver]>>();
+    const patterns: Array<readonly [number, Waiver]> = [];
+    set.waivers.forEach((waiver, place) => {
+      if (/[*?]/.test(waiver.key)) patterns.push([place, waiver]);
+      else exact.set(waiver.key, [...(exact.get(waiver.key) ?? []), [place, waiver]]);
+    });
+    indexes.set(set, (index = { exact, patterns }));
+  }
+  let first: readonly [number, Waiver] | undefined;
+  for (const candidate of [...(index.exact.get(target.key) ?? []), ...index.patterns]) {
+    if ((!first || candidate[0] < first[0]) && waives(candidate[1], target)) first = candidate;
+  }
+  return first?.[1];
 }
 
 export interface WaiverOptions {

@@ -29,6 +29,8 @@ describe('applyWaivers', () => {
   it('lets the first matching waiver win, in file order', () => {
     const [x86] = applyWaivers(reports, [set({ key: 'CONFIG_B', reason: 'first', origin: line(1) }, { key: 'CONFIG_*', reason: 'second', origin: line(5) })], { today });
     expect(x86!.findings.map((f) => [f.key, f.waived?.reason])).toEqual([['CONFIG_A', 'second'], ['CONFIG_B', 'first'], ['CONFIG_NR_CPUS', 'second']]);
+    const [swapped] = applyWaivers(reports, [set({ key: 'CONFIG_*', reason: 'first', origin: line(1) }, { key: 'CONFIG_B', reason: 'second', origin: line(5) })], { today });
+    expect(swapped!.findings.map((f) => [f.key, f.waived?.reason])).toEqual([['CONFIG_A', 'first'], ['CONFIG_B', 'first'], ['CONFIG_NR_CPUS', 'first']]);
   });
 
   it.each([
