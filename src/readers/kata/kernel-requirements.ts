@@ -1,7 +1,7 @@
 /** Kata's guest-kernel requirements for one arch and flavour: the selected fragments merged, last writer winning. */
 import type { Arch } from '../../model/arch.js';
 import type { ConfigSet } from '../../model/config-set.js';
-import { mergeConfigSets, override } from '../../model/merge-config-sets.js';
+import { override } from '../../model/merge-config-sets.js';
 import { profileFromConfig } from '../../model/profile-from-config.js';
 import type { Profile } from '../../model/requirement.js';
 import type { Setting } from '../../model/setting.js';
@@ -35,7 +35,7 @@ export function kataKernelSelection(kata: KataKernelData, arch: Arch, flavor: st
  */
 export function kataKernelRequirements(kata: KataKernelData, arch: Arch, flavor = 'plain', kernelVersion = kata.kernelVersion): Profile {
   const selection = kataKernelSelection(kata, arch, flavor);
-  const merged = mergeConfigSets(selection.map((path) => fragmentSet(kata, path)), { source: `kata ${arch}` });
+  const merged = mergedFragments(kata, selection, `kata ${arch}`);
   const allowed = kernelVersion === kata.kernelVersion ? kata.mayBeAbsent : allowedAbsentFor(kata, kernelVersion);
   return profileFromConfig(merged, {
     name: flavor === 'plain' ? 'kata' : `kata (${flavor})`,
@@ -66,11 +66,12 @@ function whitelistWaivers(kata: KataKernelData, allowed: readonly string[]): Wai
   return set;
 }
 
-function fragmentSet(kata: KataKernelData, path: string): ConfigSet {
-  const file = `${kata.root}/${path}`;
+/** The fragments merged in order, as merge_config.sh does: last writer wins, every writer kept. */
+function mergedFragments(kata: KataKernelData, selection: readonly string[], source: string): ConfigSet {
   const settings = new Map<string, Setting>();
-  for (const [key, value, line] of kata.fragments[path] ?? []) {
-    settings.set(key, override(settings.get(key), { key, value, origin: { file, line } }));
+  for (const path of selection) {
+    const file = `${kata.root}/${path}`;
+    for (const [key, value, line] of kata.fragments[path] ?? []) settings.set(key, override(settings.get(key), { key, value, origin: { file, line } }));
   }
-  return { domain: 'kernel', settings, meta: { source: file, shape: 'fragment' }, diagnostics: [] };
+  return { domain: 'kernel', settings, meta: { source }, diagnostics: [] };
 }
