@@ -21,13 +21,17 @@ function nullDevice(): number | undefined {
 }
 const stderr = fdWriter(2, false);
 
-main(process.argv.slice(2), { stdout: fdWriter(1, terminal(1)), stderr, env: process.env }).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    const detail = error instanceof Error ? (process.env.FLAGDIFF_DEBUG ? error.stack : error.message) : String(error);
-    stderr.write(`flagdiff: internal error: ${detail}\n(please report it; FLAGDIFF_DEBUG=1 shows where it happened)\n`);
-    process.exitCode = 2;
-  },
-);
+main(process.argv.slice(2), { stdout: fdWriter(1, terminal(1)), stderr, env: process.env })
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      const detail = error instanceof Error ? (process.env.FLAGDIFF_DEBUG ? error.stack : error.message) : String(error);
+      stderr.write(`flagdiff: internal error: ${detail}\n(please report it; FLAGDIFF_DEBUG=1 shows where it happened)\n`);
+      process.exitCode = 2;
+    },
+  )
+  // Every byte has been written synchronously by now (fdWriter), so ending here cuts nothing short;
+  // it skips Node's teardown of the heap, ~5 ms of a ~70 ms run. The code is process.exitCode's.
+  .then(() => process.exit());
