@@ -64,7 +64,9 @@ function readFileCapped(path: string, maxBytes: number): Uint8Array {
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.max(size + 1 - total, 64 * 1024));
+      // A regular file's size is known: one read of one byte more shows whether it grew since. Files
+      // that did, pipes and /proc read on in 64 KiB steps.
+      const chunk = Buffer.allocUnsafe(total === 0 && stats.isFile() && size > 0 ? size + 1 : 64 * 1024);
       const read = readSync(fd, chunk, 0, chunk.length, null);
       if (read === 0) break;
       total += read;
