@@ -12,6 +12,7 @@ import { DEFAULT_LIMITS } from '../decode-input.js';
 import type { InputLimits } from '../decode-input.js';
 import type { ReadHost } from '../host.js';
 import { readInputText } from '../read-input-text.js';
+import { loadKconfig } from './load-kconfig.js';
 import { readKconfig } from './read-kconfig.js';
 import { redhatFlavours } from './read-priority-file.js';
 
@@ -75,7 +76,6 @@ export async function loadKernelCandidate(path: string, host: ReadHost, options:
   switch (layout) {
     case 'config': {
       if (text !== undefined) return readKconfig(text, root);
-      const { loadKconfig } = await import('./load-kconfig.js');
       return loadKconfig(root, host, limits);
     }
     case 'redhat-configs': {
