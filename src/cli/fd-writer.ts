@@ -10,19 +10,31 @@ const pause = new Int32Array(new SharedArrayBuffer(4));
 
 export function fdWriter(fd: number, isTTY: boolean): { write(text: string): void; readonly isTTY: boolean } {
   let closed = false;
+  /** Runs a write, telling whether to go on: EPIPE ends all writing, EAGAIN waits a moment. */
+  const attempt = (write: () => void): boolean => {
+    try {
+      write();
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EPIPE') closed = true;
+      else if (code === 'EAGAIN') Atomics.wait(pause, 0, 0, 1);
+      else throw error;
+    }
+    return !closed;
+  };
   return {
     isTTY,
     write(text) {
-      let rest = Buffer.from(text);
-      while (!closed && rest.length > 0) {
-        try {
-          rest = rest.subarray(writeSync(fd, rest));
-        } catch (error) {
-          const code = (error as NodeJS.ErrnoException).code;
-          if (code === 'EPIPE') closed = true;
-          else if (code === 'EAGAIN') Atomics.wait(pause, 0, 0, 1);
-          else throw error;
-        }
+      if (closed || text === '') return;
+      // Most writes go whole in one call, the string encoded by Node itself; the bytes are made in
+      // JavaScript only for what a full pipe left over.
+      let written = 0;
+      if (!attempt(() => (written = writeSync(fd, text)))) return;
+      const length = Buffer.byteLength(text);
+      if (written === length) return;
+      let rest = Buffer.from(text).subarray(written);
+      while (rest.length > 0) {
+        if (!attempt(() => (rest = rest.subarray(writeSync(fd, rest))))) return;
       }
     },
   };
