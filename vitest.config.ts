@@ -6,5 +6,5 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { versio
 
 export default defineConfig({
   define: { __FLAGDIFF_VERSION__: JSON.stringify(version), __FLAGDIFF_CODE_DOCS__: JSON.stringify(JSON.stringify(readCodeDocs())) },
-  test: { include: ['test/**/*.test.ts'], environment: 'node', testTimeout: 20_000 },
+  test: { include: ['test/**/*.test.ts'], setupFiles: ['test/setup.ts'], environment: 'node', testTimeout: 20_000 },
 });

@@ -5,9 +5,10 @@
 // else the test fixture shaped like it.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { findProgram } from '../scripts/oracles.mjs';
+import { scratchDir } from './scratch-dir.mjs';
 
 const CLI = new URL('../dist/cli/cli.cjs', import.meta.url).pathname;
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
@@ -19,7 +20,7 @@ if (!bash) {
   process.exit(2);
 }
 
-const work = join(tmpdir(), `flagdiff-bench-kata-${process.pid}`);
+const work = scratchDir('flagdiff-bench-kata-');
 mkdirSync(join(work, 'bin'), { recursive: true });
 const version = process.env.FLAGDIFF_KATA_CHECKOUT ? '11.0.1' : '8.2.4';
 writeFileSync(join(work, 'VERSION'), `${version}\n`);

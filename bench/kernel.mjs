@@ -2,11 +2,12 @@
 // npm run bench: flagdiff's CLI against the kernel's own scripts/diffconfig, on the same inputs in
 // the same run. Whole processes are timed (what a user or a bot pays), medians of several runs.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { DIFFCONFIG_MISSING, PYTHON, findDiffconfig } from '../scripts/oracles.mjs';
 import { timeProcess, timeProcesses } from './time-process.mjs';
+import { scratchDir } from './scratch-dir.mjs';
 
 const CORPUS = new URL('../../shared/corpus/kernel/', import.meta.url).pathname;
 const CLI = new URL('../dist/cli/cli.cjs', import.meta.url).pathname;
@@ -17,8 +18,7 @@ if (!diffconfig) {
   process.exit(2);
 }
 
-const work = join(tmpdir(), `flagdiff-bench-${process.pid}`);
-mkdirSync(work, { recursive: true });
+const work = scratchDir('flagdiff-bench-kernel-');
 const fragments = ['common', 'x86_64'].flatMap((d) =>
   readdirSync(join(CORPUS, 'kata/fragments', d)).filter((n) => n.endsWith('.conf')).sort().map((n) => join(CORPUS, 'kata/fragments', d, n)),
 );

@@ -5,7 +5,7 @@
 // QEMU's own minikconf.py on the same tree. Whole processes, medians.
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { scratchDir } from './scratch-dir.mjs';
 
 const CLI = new URL('../dist/cli/cli.cjs', import.meta.url).pathname;
 const QEMU = '/usr/bin/qemu-system-x86_64';
@@ -39,8 +39,9 @@ function median(command, args) {
 // Kconfig and the host symbols meson would pass, which the library computes for both.
 const { findQemuTree, PYTHON } = await import('../scripts/oracles.mjs');
 const lib = await import('../dist/index.js');
+const work = scratchDir('flagdiff-bench-qemu-');
 const flagsFiles = ['x86_64', 'aarch64', 's390x', 'ppc64le'].map((arch) => {
-  const file = `${tmpdir()}/flagdiff-bench-kata-${arch}.flags`;
+  const file = `${work}/kata-${arch}.flags`;
   writeFileSync(file, `${lib.kataQemuBuild(arch).argv.map((a) => `'${a.text}'`).join('\n')}\n`);
   return file;
 });
@@ -61,7 +62,7 @@ for (const series of ['7.2', '10.0']) {
     const devices = await lib.loadDeviceConfig(lib.selectDevices(config, arch), [], host, qemuTree);
     const closure = lib.effectiveDevices(qemuTree, devices, lib.effectiveQemu(config, qemuTree.version), arch);
     const passed = [...closure.externals].filter(([s, v]) => v.value === 'y' || s === 'TARGET_BIG_ENDIAN').map(([s, v]) => `CONFIG_${s}=${v.value}`);
-    const out = `${tmpdir()}/flagdiff-bench-minikconf`;
+    const out = `${work}/minikconf`;
     oracleRuns.push([`${tree}/scripts/minikconf.py`, `--${closure.mode}`, out, `${out}.d`, lib.deviceFilePath(qemuTree, closure.target), `${tree}/Kconfig`, ...passed]);
   }
   // Kata's options as flags files, one per arch (its --target-list names the arch): the same input as

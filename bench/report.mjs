@@ -2,11 +2,12 @@
 // npm run bench: the report formats, whole processes, medians. The anchor is GNU diff -u on the same
 // normalised sides that --format diff shows, and on two configs with nothing in common, the case where
 // a line diff is slow and flagdiff's edit budget prints a summary instead.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { findProgram } from '../scripts/oracles.mjs';
 import { timeProcess } from './time-process.mjs';
+import { scratchDir } from './scratch-dir.mjs';
 
 const CORPUS = new URL('../../shared/corpus/kernel/', import.meta.url).pathname;
 const CLI = new URL('../dist/cli/cli.cjs', import.meta.url).pathname;
@@ -19,8 +20,7 @@ if (!gnuDiff) {
 }
 const { diffSides, kataKernelProfile, loadKconfig, nodeHost } = await import('../dist/index.js');
 
-const work = join(tmpdir(), `flagdiff-bench-report-${process.pid}`);
-mkdirSync(work, { recursive: true });
+const work = scratchDir('flagdiff-bench-report-');
 const write = (name, lines) => {
   const path = join(work, name);
   writeFileSync(path, lines.length ? `${lines.join('\n')}\n` : '');

@@ -5,10 +5,11 @@
 // grown to the size of Fedora's qemu.spec (3,000 lines: ~110 subpackages, a long changelog). Set
 // BENCH_SPEC=path/to/qemu.spec (and BENCH_DEFINES="fedora=39") to time a spec of your own instead.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { RPMSPEC_MISSING, findRpmspec } from '../scripts/oracles.mjs';
+import { scratchDir } from './scratch-dir.mjs';
 
 const CLI = new URL('../dist/cli/cli.cjs', import.meta.url).pathname;
 const FIXTURE = new URL('../fixtures/rpm/fedora-like.spec', import.meta.url).pathname;
@@ -20,8 +21,7 @@ if (!rpmspec) {
   process.exit(2);
 }
 
-const work = join(tmpdir(), `flagdiff-bench-spec-${process.pid}`);
-mkdirSync(work, { recursive: true });
+const work = scratchDir('flagdiff-bench-spec-');
 
 /** The fixture with more subpackages before %build and a longer changelog after it, as real specs have. */
 function grown(packages, entries) {

@@ -1,18 +1,18 @@
 // The packed tarball, installed into an empty project, works the three ways users use it:
 // npx, require() and import.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEBIAN_AMD64, PROJECT, corpus } from './helpers/corpus.js';
+import { tempDir } from './helpers/temp-dir.js';
 
 const { version } = JSON.parse(readFileSync(join(PROJECT, 'package.json'), 'utf8')) as { version: string };
 let app: string;
 let packed: string[];
 
 beforeAll(() => {
-  const work = mkdtempSync(join(tmpdir(), 'flagdiff-pack-'));
+  const work = tempDir('flagdiff-pack-');
   const output = execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: PROJECT, encoding: 'utf8' });
   const [info] = JSON.parse(output) as [{ filename: string; files: { path: string }[] }];
   packed = info.files.map((f) => f.path);

@@ -1,18 +1,18 @@
 // The README's GitHub Actions workflow, run: its flagdiff commands on the Debian config, with the
 // README's waiver file, give what GitHub accepts.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT } from './helpers/corpus.js';
 import { DEBIAN, WAIVERS } from './helpers/debian-run.js';
 import { runCli } from './helpers/run-cli.js';
 import { sarifErrors } from './helpers/sarif-schema.js';
+import { tempDir } from './helpers/temp-dir.js';
 
 const readme = readFileSync(join(PROJECT, 'README.md'), 'utf8');
 const workflow = /### GitHub Actions[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)![1]!;
 const { version } = JSON.parse(readFileSync(join(PROJECT, 'package.json'), 'utf8')) as { version: string };
-const out = mkdtempSync(join(tmpdir(), 'flagdiff-readme-'));
+const out = tempDir('flagdiff-readme-');
 
 /** The workflow's flagdiff commands, as argv, with the repository's files replaced by the test's. */
 const commands = [...workflow.matchAll(/npx --yes flagdiff@(\S+) (.*)$/gm)].map((m) => ({

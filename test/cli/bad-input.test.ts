@@ -1,13 +1,13 @@
 // Bad input ends with exit 2 and one line naming the file: never a stack trace, never unbounded memory.
-import { mkdirSync, mkdtempSync, openSync, writeSync, closeSync, writeFileSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, openSync, writeSync, closeSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../helpers/corpus.js';
 import { runCli } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'flagdiff-bad-'));
+const dir = tempDir('flagdiff-bad-');
 const path = (name: string) => join(dir, name);
 
 beforeAll(() => {

@@ -1,6 +1,5 @@
 // flagdiff check: what it finds on a machine, described by a probe, and what it does on this one.
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -10,9 +9,10 @@ import { findKernelConfig, findQemu } from '../../src/cli/find-host-files.js';
 import { DEBIAN_CLOUD, corpus, fixture } from '../helpers/corpus.js';
 import { reportSchemaErrors } from '../helpers/report-schema.js';
 import { runCli } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 function machine(files: Record<string, string | Uint8Array>, options: Partial<HostProbe> = {}): HostProbe {
-  const root = mkdtempSync(join(tmpdir(), 'flagdiff-host-'));
+  const root = tempDir('flagdiff-host-');
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(join(root, path, '..'), { recursive: true });
     writeFileSync(join(root, path), content);

@@ -1,18 +1,18 @@
 // flagdiff kernel with waivers, --fail-on and several arches: what a review bot runs.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ReportDocument } from '../../src/model/report.js';
 import { fixture } from '../helpers/corpus.js';
 import { DEBIAN, runDebian } from '../helpers/debian-run.js';
 import { runCli } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const BASE = fixture('kernel/wants-base.conf');
 const GUEST = fixture('kernel/guest-6.12.config');
 
 function waiverFile(text: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'flagdiff-w-')), 'waivers.ini');
+  const path = join(tempDir('flagdiff-w-'), 'waivers.ini');
   writeFileSync(path, text);
   return path;
 }

@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { DEBIAN_AMD64, DEBIAN_LAYERED, corpus, fixture } from '../helpers/corpus.js';
 import { runCli } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const GUEST = fixture('kernel/guest-6.12.config');
 const BASE = fixture('kernel/wants-base.conf');
@@ -84,7 +84,7 @@ describe('flagdiff kernel', () => {
   });
 
   it('reads a gzip-compressed candidate like the plain one', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'flagdiff-'));
+    const dir = tempDir('flagdiff-');
     writeFileSync(join(dir, 'config.gz'), gzipSync(readFileSync(GUEST)));
     const [gz, plain] = await Promise.all([join(dir, 'config.gz'), GUEST].map((c) => runCli(['kernel', '-r', BASE, c, '--format', 'json'])));
     const findings = (run: { stdout: string }) => JSON.parse(run.stdout).reports[0].findings.map((f: { key: string; kind: string }) => [f.key, f.kind]);
@@ -104,7 +104,7 @@ describe('flagdiff kernel', () => {
   });
 
   it('writes to -o FILE and nothing to stdout', async () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'flagdiff-')), 'report.json');
+    const out = join(tempDir('flagdiff-'), 'report.json');
     const run = await runCli(['kernel', '-r', BASE, GUEST, '--format', 'json', '-o', out]);
     expect(run.stdout).toBe('');
     expect(JSON.parse(readFileSync(out, 'utf8')).schemaVersion).toBe(1);
@@ -185,7 +185,7 @@ describe('flagdiff kernel on distro config sources', () => {
   });
 
   it('takes --initramfs-modules as evidence for modules', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'flagdiff-'));
+    const dir = tempDir('flagdiff-');
     writeFileSync(join(dir, 'dracut.conf'), 'add_drivers+=" virtio_blk "\n');
     const [unproven] = await json('--modules', corpus(DEBIAN_AMD64));
     const [shown] = await json('--initramfs-modules', join(dir, 'dracut.conf'), corpus(DEBIAN_AMD64));

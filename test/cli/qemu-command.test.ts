@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { closeSync, ftruncateSync, mkdtempSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { kataQemuReference } from '../../src/knowledge/kata-qemu-profile.js';
 import type { ReportDocument } from '../../src/model/report.js';
@@ -9,6 +8,7 @@ import { corpus, fixture } from '../helpers/corpus.js';
 import { qemu100, qemu100Missing } from '../helpers/minikconf.js';
 import { qemuX86, qemuX86Missing } from '../helpers/qemu-binary.js';
 import { runCli } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 describe.skipIf(!qemuX86)(`flagdiff qemu on Debian's binary (${qemuX86 ? 'present' : qemuX86Missing})`, () => {
   it('reports Kata x86_64 verify list device by device, as build-qemu.sh verify_devices would', async () => {
@@ -53,7 +53,7 @@ describe('flagdiff qemu', () => {
   });
 
   it('tells a large binary by its first bytes, without reading it whole', async () => {
-    const big = join(mkdtempSync(join(tmpdir(), 'flagdiff-bin-')), 'qemu-system-x86_64');
+    const big = join(tempDir('flagdiff-bin-'), 'qemu-system-x86_64');
     const fd = openSync(big, 'w');
     writeSync(fd, Buffer.from([0x7f, 0x45, 0x4c, 0x46]));
     ftruncateSync(fd, 80 * 1024 * 1024); // sparse, over the 64 MiB input limit, and not executable

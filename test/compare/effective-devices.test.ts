@@ -2,8 +2,7 @@
 // checked against the tree's own scripts/minikconf.py run with the same device files, the tree's
 // Kconfig and the symbols meson would pass; where the build machine decides a symbol, against
 // minikconf.py in every world (a known value must hold in all, differing worlds must give unknown).
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodeHost } from '../../src/cli/node-host.js';
@@ -20,6 +19,7 @@ import { readFlags } from '../../src/readers/qemu/read-flags.js';
 import { selectDevices } from '../../src/readers/qemu/select-devices.js';
 import { corpus, fixture } from '../helpers/corpus.js';
 import { qemu100, qemu100Missing, qemu72, qemu72Missing, runMinikconf } from '../helpers/minikconf.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const host = nodeHost();
 const trees = new Map<string, Promise<QemuTree>>();
@@ -34,7 +34,7 @@ async function closureOf(dir: string, arch: string, build: Build, overlays: read
 
 /** The tree's device files with the overlays applied, where minikconf.py can read them. */
 function materialize(tree: QemuTree, overlays: readonly DeviceOverlay[]): string {
-  const root = mkdtempSync(join(tmpdir(), 'flagdiff-devices-'));
+  const root = tempDir('flagdiff-devices-');
   cpSync(join(tree.root, tree.layout), join(root, tree.layout), { recursive: true });
   for (const o of overlays) {
     const path = deviceFilePath({ root, layout: tree.layout }, o.target, o.name);

@@ -1,9 +1,9 @@
 /** Runs a test's own shell snippet with the real bash, with no PATH: only builtins work, as in the evaluator's scope. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tool } from './oracles.js';
+import { tempDir } from './temp-dir.js';
 
 export const bash = tool('bash');
 
@@ -13,7 +13,7 @@ export interface Outcome {
 }
 
 export function runBash(script: string, args: readonly string[] = []): Outcome {
-  const dir = mkdtempSync(join(tmpdir(), 'flagdiff-sh-'));
+  const dir = tempDir('flagdiff-sh-');
   const file = join(dir, 'fixture.sh');
   writeFileSync(file, script);
   const run = spawnSync(bash.path!, ['--noprofile', '--norc', file, ...args], { cwd: dir, env: {}, encoding: 'utf8' });

@@ -4,11 +4,11 @@
  * Missing trees are a skip with the reason on a developer machine and a failure in CI.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 // @ts-expect-error: a plain ESM script shared with the benchmarks, without types
 import { ORACLES_REQUIRED, PYTHON, findQemuTree, qemuTreeMissing } from '../../scripts/oracles.mjs';
+import { tempDir } from './temp-dir.js';
 
 export const qemu72: string | undefined = findQemuTree('7.2');
 export const qemu100: string | undefined = findQemuTree('10.0');
@@ -28,7 +28,7 @@ export interface OracleRun {
 
 /** Runs minikconf.py as meson.build does: mode, output, depfile, the files, then CONFIG_X=y|n arguments. */
 export function runMinikconf(mode: 'defconfig' | 'allnoconfig', inputs: readonly string[], script = minikconfScript!): OracleRun {
-  const dir = mkdtempSync(join(tmpdir(), 'flagdiff-minikconf-'));
+  const dir = tempDir('flagdiff-minikconf-');
   const run = spawnSync(PYTHON, [script, `--${mode}`, join(dir, 'out'), join(dir, 'deps'), ...inputs], { encoding: 'utf8' });
   const symbols = run.stdout.split('\n').filter((l) => l.endsWith('=y')).map((l) => l.slice('CONFIG_'.length, -2)).sort();
   return { ok: run.status === 0, symbols, stderr: run.stderr };
@@ -36,7 +36,7 @@ export function runMinikconf(mode: 'defconfig' | 'allnoconfig', inputs: readonly
 
 /** Writes a text to a temporary file for the oracle to read. */
 export function textFile(text: string, name = 'Kconfig'): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'flagdiff-kconfig-')), name);
+  const file = join(tempDir('flagdiff-kconfig-'), name);
   writeFileSync(file, text);
   return file;
 }

@@ -1,9 +1,9 @@
 /** Runs rpm's own parser on a spec text, as the oracle for flagdiff's macro engine. */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rpmspec } from './oracles.js';
+import { tempDir } from './temp-dir.js';
 
 export interface RpmspecArgs {
   readonly arch?: string;
@@ -34,7 +34,7 @@ export const HOST_MACROS: ReadonlyArray<readonly [string, string]> = [
   ['_smp_mflags', '%{nil}'],
 ];
 
-const work = mkdtempSync(join(tmpdir(), 'flagdiff-rpmspec-'));
+const work = tempDir('flagdiff-rpmspec-');
 let count = 0;
 
 /** `rpmspec --parse --target ARCH ...` on the text, in a clean environment. */

@@ -1,12 +1,12 @@
 // The symbol-to-module map against the kernel's own kbuild files, read here with tar and a plain
 // search of each Makefile line: `obj-$(CONFIG_X) += name.o` is what makes name.ko.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { KERNEL_MODULES_SOURCE, kernelModuleNames } from '../../src/knowledge/kernel-module-names.js';
 import { ORACLES_REQUIRED } from '../helpers/oracles.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const TARBALL = '/usr/src/linux-source-6.12.tar.xz';
 const present = existsSync(TARBALL);
@@ -29,7 +29,7 @@ describe('kernelModuleNames', () => {
   });
 
   describe.skipIf(!present)(`against ${TARBALL}${present ? '' : ' (skipped: install linux-source-6.12)'}`, () => {
-    const dir = mkdtempSync(join(tmpdir(), 'flagdiff-kbuild-'));
+    const dir = tempDir('flagdiff-kbuild-');
     // One pass over the 150 MB tarball for all the Makefiles.
     beforeAll(() => {
       execFileSync('tar', ['-xJf', TARBALL, '-C', dir, ...CASES.map(([, path]) => `linux-source-6.12/${path}`)]);

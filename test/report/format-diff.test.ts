@@ -1,8 +1,7 @@
 // The unified diff of the normalised sides, checked by GNU patch: applied to the reference, it must
 // give the candidate, as computed here from the raw files.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/model/report.js';
@@ -12,6 +11,7 @@ import { DEBIAN_AMD64, KATA_FRAGMENTS, corpus } from '../helpers/corpus.js';
 import { runDebian } from '../helpers/debian-run.js';
 import { patch, patchMissing } from '../helpers/oracles.js';
 import { runCli } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const ASSIGNMENT = /^(CONFIG_\w+)=(.*)$|^# (CONFIG_\w+) is not set$/;
 
@@ -43,7 +43,7 @@ describe.skipIf(!patch)(`--format diff (${patch ? 'GNU patch' : patchMissing})`,
     const candidate = keys.filter((k) => found.has(k)).map((k) => `${k}=${found.get(k)}\n`).join('');
 
     const run = await runCli(['kernel', '-r', join(dir, 'common'), '-r', join(dir, 'x86_64'), corpus(DEBIAN_AMD64), '--format', 'diff']);
-    const work = mkdtempSync(join(tmpdir(), 'flagdiff-diff-'));
+    const work = tempDir('flagdiff-diff-');
     writeFileSync(join(work, 'reference'), reference);
     writeFileSync(join(work, 'changes.diff'), run.stdout);
     execFileSync(patch!, ['--quiet', '-o', join(work, 'patched'), join(work, 'reference'), join(work, 'changes.diff')]);

@@ -1,7 +1,6 @@
 // SARIF 2.1.0 as GitHub code scanning takes it: the official schema, GitHub's own required fields,
 // results where the reviewer looks, and fingerprints that survive lines moving.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ReportDocument } from '../../src/model/report.js';
@@ -10,6 +9,7 @@ import { DEBIAN_AMD64, PROJECT, corpus, fixture } from '../helpers/corpus.js';
 import { DEBIAN, WAIVERS, runDebian, withoutVersion } from '../helpers/debian-run.js';
 import { runCli } from '../helpers/run-cli.js';
 import { sarifErrors } from '../helpers/sarif-schema.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 // QEMU reports carry device findings too: a conflict (vhost-user-fs against --disable-vhost-user), devices not decided.
 const DEVICES = ['--devices', 'fixtures/qemu/shared-fs.mak', '--reference-devices', 'fixtures/qemu/kata-like-x86_64.mak'];
@@ -87,7 +87,7 @@ describe('--format sarif', async () => {
 
   it('keeps every fingerprint when lines move in the candidate', async () => {
     // The same file before and after ten lines are added on top: every candidate line moves, no key changes.
-    const path = join(mkdtempSync(join(tmpdir(), 'flagdiff-')), 'config');
+    const path = join(tempDir('flagdiff-'), 'config');
     const results = async (text: string) => {
       writeFileSync(path, text);
       const log = JSON.parse((await runCli(['kernel', path, '--arch', 'x86_64', '--format', 'sarif'])).stdout);

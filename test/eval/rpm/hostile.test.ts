@@ -1,9 +1,9 @@
 // Hostile specs end with a diagnostic, in bounded time and memory, and run nothing.
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { preprocessSpec } from '../../../src/eval/rpm/preprocess-spec.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 const HEAD = 'Name: hostile\nVersion: 1\nRelease: 1\nSummary: s\nLicense: MIT\n%description\nd\n';
 
@@ -55,7 +55,7 @@ describe('hostile specs', () => {
   });
 
   it('runs no command: %(...), %{lua:} and %{shell ...} leave no trace', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'flagdiff-canary-'));
+    const dir = tempDir('flagdiff-canary-');
     const canary = (name: string) => join(dir, name);
     const spec = await read(
       [

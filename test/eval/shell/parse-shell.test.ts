@@ -1,16 +1,16 @@
 // The parser against bash's own syntax check (`bash -n`): each script (written for this test) is valid
 // or invalid for both, at the same line; valid ones then have the shape the evaluator relies on.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseShell } from '../../../src/eval/shell/parse-shell.js';
 import { bash } from '../../helpers/bash-oracle.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 /** The line bash -n reports a syntax error at, or null. */
 function bashSyntaxError(script: string): number | null {
-  const file = join(mkdtempSync(join(tmpdir(), 'flagdiff-sh-')), 'fixture.sh');
+  const file = join(tempDir('flagdiff-sh-'), 'fixture.sh');
   writeFileSync(file, script);
   const run = spawnSync(bash.path!, ['-n', file], { encoding: 'utf8', env: {} });
   const line = /line (\d+):/.exec(run.stderr)?.[1];

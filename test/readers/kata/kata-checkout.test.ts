@@ -2,8 +2,7 @@
 // this repository): reading it gives the shipped profiles, and configure-hypervisor.sh evaluated
 // statically gives what bash prints when it runs the script, for QEMU versions around every threshold.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodeHost } from '../../../src/cli/node-host.js';
@@ -14,6 +13,7 @@ import kernel from '../../../src/knowledge/kata-kernel.json' with { type: 'json'
 import qemu from '../../../src/knowledge/kata-qemu-build.json' with { type: 'json' };
 import { kataQemuReference } from '../../../src/knowledge/kata-qemu-profile.js';
 import { bash } from '../../helpers/bash-oracle.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 const checkout = process.env.FLAGDIFF_KATA_CHECKOUT;
 const SCRIPT = 'tools/packaging/scripts/configure-hypervisor.sh';
@@ -37,7 +37,7 @@ describe.skipIf(!checkout || !bash.path)(`a Kata checkout${checkout ? '' : ' (sk
   });
 
   it.each(['6.1.0', '7.0.0', '7.0.50', '8.0.0', '9.0.0', '9.1.0', '10.0.0', '10.1.0', '11.0.1'])('configure-hypervisor.sh for QEMU %s, as bash runs it', (version) => {
-    const dir = mkdtempSync(join(tmpdir(), 'flagdiff-kata-'));
+    const dir = tempDir('flagdiff-kata-');
     mkdirSync(join(dir, 'bin'));
     writeFileSync(join(dir, 'VERSION'), `${version}\n`);
     writeFileSync(join(dir, 'bin/gcc'), '#!/bin/sh\ncase "$1" in -dumpversion) echo 12;; -dumpfullversion) echo 12.2.0;; esac\n');

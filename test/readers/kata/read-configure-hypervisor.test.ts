@@ -3,14 +3,14 @@
 // gcc and uname stubbed in PATH. Kata's own script is not in the repository; the shipped profile built
 // from it is compared with the corpus dumps in test/knowledge.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseShell } from '../../../src/eval/shell/parse-shell.js';
 import { readConfigureHypervisor } from '../../../src/readers/kata/read-configure-hypervisor.js';
 import { fixture } from '../../helpers/corpus.js';
 import { bash } from '../../helpers/bash-oracle.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 const SCRIPT = 'tools/packaging/scripts/configure-hypervisor.sh';
 const text = readFileSync(fixture(`kata/${SCRIPT}`), 'utf8');
@@ -18,7 +18,7 @@ const script = parseShell(text, SCRIPT);
 
 /** The fixture run by bash in a directory with a VERSION file, gcc 12.2.0 and uname stubbed. */
 function runReal(args: readonly string[], version: string, prefix: string | undefined, host: string) {
-  const dir = mkdtempSync(join(tmpdir(), 'flagdiff-chv-'));
+  const dir = tempDir('flagdiff-chv-');
   mkdirSync(join(dir, 'bin'));
   writeFileSync(join(dir, 'VERSION'), `${version}\n`);
   for (const [name, body] of [['gcc', 'case "$1" in -dumpversion) echo 12;; -dumpfullversion) echo 12.2.0;; esac'], ['uname', `echo ${host}`]]) {

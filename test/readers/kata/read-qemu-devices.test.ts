@@ -2,21 +2,21 @@
 // like Kata's static-build/qemu/build-qemu.sh, written for the tests) appends to default.mak in a
 // scratch directory; the lines it writes and the devices it checks must be what the reader finds.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseShell } from '../../../src/eval/shell/parse-shell.js';
 import { readQemuDevices } from '../../../src/readers/kata/read-qemu-devices.js';
 import { fixture } from '../../helpers/corpus.js';
 import { bash } from '../../helpers/bash-oracle.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 const SCRIPT = 'tools/packaging/static-build/qemu/build-qemu.sh';
 const text = readFileSync(fixture(`kata/${SCRIPT}`), 'utf8');
 const script = parseShell(text, SCRIPT);
 
 function runReal(arch: string, flavor: string) {
-  const dir = mkdtempSync(join(tmpdir(), 'flagdiff-bq-'));
+  const dir = tempDir('flagdiff-bq-');
   const env = { PATH: '/usr/bin:/bin', ARCH: arch, HYPERVISOR_NAME: flavor === 'plain' ? 'kata-qemu' : `kata-qemu-${flavor}` };
   const run = spawnSync(bash.path!, [fixture(`kata/${SCRIPT}`)], { cwd: dir, env, encoding: 'utf8' });
   const target = ['i386-softmmu', 'aarch64-softmmu', 's390x-softmmu'].find((t) => existsSync(join(dir, `qemu-src/configs/devices/${t}/default.mak`)) && readFileSync(join(dir, `qemu-src/configs/devices/${t}/default.mak`), 'utf8'));

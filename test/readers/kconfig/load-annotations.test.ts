@@ -1,7 +1,6 @@
 // Ubuntu annotations against the expected parse results that ship with the upstream tool's tests
 // (arighi/annotations tests/data/*.result, in the corpus): the same dict, key for key.
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/model/diagnostic.js';
@@ -11,6 +10,7 @@ import type { Annotations } from '../../../src/readers/kconfig/load-annotations.
 import { nodeHost } from '../../../src/cli/node-host.js';
 import { UBUNTU_TESTS, corpus } from '../../helpers/corpus.js';
 import { memoryHost } from '../../helpers/memory-host.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 /** The upstream tests' `utils.to_dict`: the empty fields left out, internal keys dropped. */
 function toDict(a: Annotations): Record<string, unknown> {
@@ -132,7 +132,7 @@ describe('loadAnnotations on bad input', () => {
   });
 
   it('refuses an include through a symbolic link that leads outside the tree', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'flagdiff-annotations-'));
+    const dir = tempDir('flagdiff-annotations-');
     mkdirSync(join(dir, 'linux', 'debian.kvm', 'config'), { recursive: true });
     writeFileSync(join(dir, 'outside'), 'CONFIG_STOLEN policy<{}>\n');
     symlinkSync(join(dir, 'outside'), join(dir, 'linux', 'shared'));

@@ -1,6 +1,5 @@
 // kernel-ark redhat/configs trees: the priority file, ORDER as the outer loop, one option per file.
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodeHost } from '../../../src/cli/node-host.js';
@@ -8,6 +7,7 @@ import { loadRedhatConfigs } from '../../../src/readers/kconfig/load-redhat-conf
 import { readPriorityFile } from '../../../src/readers/kconfig/read-priority-file.js';
 import { REDHAT_CONFIGS, corpus } from '../../helpers/corpus.js';
 import { memoryHost } from '../../helpers/memory-host.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 const PRIORITY = [
   '# comment',
@@ -112,7 +112,7 @@ describe('loadRedhatConfigs on the corpus priority and option files', () => {
 
 describe('loadRedhatConfigs stays inside the tree', () => {
   it('refuses an option file that is a link to a file outside it (FD157)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'flagdiff-redhat-'));
+    const dir = tempDir('flagdiff-redhat-');
     mkdirSync(join(dir, 'rc', 'common', 'generic'), { recursive: true });
     writeFileSync(join(dir, 'rc', 'priority.fedora'), PRIORITY);
     writeFileSync(join(dir, 'secret'), 'CONFIG_STOLEN=y\n');

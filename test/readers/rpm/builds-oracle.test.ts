@@ -4,8 +4,7 @@
 // running anything, must be exactly those invocations: same directories, same words in the same order.
 // Words flagdiff cannot know (a command's output) are only checked to be there.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodeHost } from '../../../src/cli/node-host.js';
@@ -13,6 +12,7 @@ import { loadSpec } from '../../../src/readers/rpm/load-spec.js';
 import { fixture } from '../../helpers/corpus.js';
 import { rpmspec, rpmspecMissing, tool } from '../../helpers/oracles.js';
 import { HOST_MACROS, runRpmspec } from '../../helpers/rpmspec.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 const bash = tool('bash');
 const STUBS = ['make', 'cp', 'mv', 'cat', 'rm', 'sed', 'install', 'find', 'touch', 'git'];
@@ -64,7 +64,7 @@ describe.skipIf(!rpmspec || !bash.path)(`builds against rpmspec and bash${rpmspe
     ['suse-like/qemu.spec', [['buildsubdir', 'source']], undefined, 1],
     ['suse-like/qemu.spec', [['buildsubdir', 'source']], 'linux-user', 1],
   ] as const)('%s with %j, flavour %s: %i builds on x86_64, as bash runs them, on four arches', async (name, defines, flavor, count) => {
-    const root = mkdtempSync(join(tmpdir(), 'flagdiff-builds-'));
+    const root = tempDir('flagdiff-builds-');
     const original = fixture(`rpm/${name}`);
     const spec = join(root, 'spec', name.split('/').pop()!);
     mkdirSync(join(root, 'spec'), { recursive: true });

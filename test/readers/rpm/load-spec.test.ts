@@ -1,7 +1,6 @@
 // Reading a spec through a host: files outside the spec's directory are never read, arches the spec
 // excludes get no build, and bad input ends in one InputError naming the file.
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { nodeHost } from '../../../src/cli/node-host.js';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +8,7 @@ import { InputError } from '../../../src/model/diagnostic.js';
 import { loadSpec } from '../../../src/readers/rpm/load-spec.js';
 import { fixture } from '../../helpers/corpus.js';
 import { memoryHost } from '../../helpers/memory-host.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 const HEAD = 'Name: q\nVersion: 1\nRelease: 1\nSummary: s\nLicense: MIT\n';
 const spec = (body: string) => `${HEAD}%description\nd\n%build\n${body}\n`;
@@ -48,7 +48,7 @@ describe('%include', () => {
 
 describe('%include on disk', () => {
   it('refuses a symbolic link in the spec directory that leads outside it', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'flagdiff-spec-'));
+    const dir = tempDir('flagdiff-spec-');
     mkdirSync(join(dir, 'pkg'));
     writeFileSync(join(dir, 'secret.inc'), '%define flags --enable-stolen\n');
     writeFileSync(join(dir, 'pkg', 'inside.inc'), '%define more --enable-tcg\n');
@@ -63,7 +63,7 @@ describe('%include on disk', () => {
 
 describe('device files on disk', () => {
   it('refuses a device file the spec copies in that is a link leading outside its directory (FD130)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'flagdiff-spec-'));
+    const dir = tempDir('flagdiff-spec-');
     mkdirSync(join(dir, 'pkg'));
     writeFileSync(join(dir, 'secret.mak'), 'CONFIG_STOLEN=y\n');
     symlinkSync(join(dir, 'secret.mak'), join(dir, 'pkg', 'mini.mak'));
