@@ -20,14 +20,14 @@ export interface ProfileOptions {
  */
 export function profileFromConfig(set: ConfigSet, options: ProfileOptions): Profile {
   const requirements = new Map<string, Requirement>();
-  const reasons = new Map<string, string>();
-  const reasonOfFile = (file: string) => reasons.get(file) ?? reasons.set(file, reasonOf(file)).get(file)!;
+  const reasonByFile = new Map<string, string>();
+  const reasonOfFile = (file: string) => reasonByFile.get(file) ?? reasonByFile.set(file, reasonOf(file)).get(file)!;
   for (const [key, setting] of set.settings) {
-    const why = setting.writers ? [...new Set(writersOf(setting).map((w) => reasonOfFile(w.origin.file)))] : [reasonOfFile(setting.origin.file)];
+    const reasons = setting.writers ? [...new Set(writersOf(setting).map((w) => reasonOfFile(w.origin.file)))] : [reasonOfFile(setting.origin.file)];
     requirements.set(key, {
       key,
       want: setting.value,
-      reasons: why,
+      reasons,
       origin: setting.origin,
       ...(setting.writers ? { writers: setting.writers } : {}),
     });
