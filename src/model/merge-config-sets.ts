@@ -8,6 +8,8 @@ import type { Assignment, Setting } from './setting.js';
  * kept in `writers` (oldest first), as scripts/kconfig/merge_config.sh does with fragments.
  */
 export function mergeConfigSets(sets: readonly ConfigSet[], meta: ConfigMeta): ConfigSet {
+  // A single set is its own merge: its settings are shared rather than copied.
+  if (sets.length === 1) return { ...sets[0]!, meta };
   const settings = new Map<string, Setting>();
   const diagnostics: Diagnostic[] = [];
   for (const set of sets) {
