@@ -6,8 +6,8 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { DIFFCONFIG_MISSING, PYTHON, findDiffconfig } from '../scripts/oracles.mjs';
-import { timeProcess, timeProcesses } from './time-process.mjs';
 import { scratchDir } from './scratch-dir.mjs';
+import { timeProcess, timeProcesses } from './time-process.mjs';
 
 const CORPUS = new URL('../../shared/corpus/kernel/', import.meta.url).pathname;
 const CLI = new URL('../dist/cli/cli.cjs', import.meta.url).pathname;

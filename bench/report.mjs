@@ -6,8 +6,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { findProgram } from '../scripts/oracles.mjs';
-import { timeProcess } from './time-process.mjs';
 import { scratchDir } from './scratch-dir.mjs';
+import { timeProcess } from './time-process.mjs';
 
 const CORPUS = new URL('../../shared/corpus/kernel/', import.meta.url).pathname;
 const CLI = new URL('../dist/cli/cli.cjs', import.meta.url).pathname;
