@@ -16,6 +16,7 @@ export function summarize(findings: readonly Finding[], requirements: number): S
 
 /** Kind order first (what breaks a guest before what widens it), then key in byte order. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
-  const rank = (kind: FindingKind) => FINDING_KINDS.indexOf(kind);
-  return [...findings].sort((a, b) => rank(a.kind) - rank(b.kind) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const byKind = new Map<FindingKind, Finding[]>(FINDING_KINDS.map((kind) => [kind, []]));
+  for (const finding of findings) byKind.get(finding.kind)!.push(finding);
+  return [...byKind.values()].flatMap((group) => group.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)));
 }

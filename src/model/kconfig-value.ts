@@ -14,8 +14,11 @@ const INT = /^-?[0-9]+$/;
 const HEX = /^0[xX][0-9a-fA-F]+$/;
 const QUOTED = /^"((?:[^"\\]|\\.)*)"$/s;
 
+/** The three tristates, shared: most values are one of them. */
+const TRISTATES = { y: { type: 'tristate', value: 'y' }, m: { type: 'tristate', value: 'm' }, n: { type: 'tristate', value: 'n' } } as const;
+
 export function parseKconfigValue(raw: string): KconfigValue {
-  if (raw === 'y' || raw === 'm' || raw === 'n') return { type: 'tristate', value: raw };
+  if (raw === 'y' || raw === 'm' || raw === 'n') return TRISTATES[raw];
   if (INT.test(raw)) return { type: 'int', value: BigInt(raw) };
   if (HEX.test(raw)) return { type: 'hex', value: BigInt(raw) };
   const quoted = QUOTED.exec(raw);
