@@ -12,7 +12,7 @@ import { EXIT, UsageError } from './io.js';
 import type { CliIo } from './io.js';
 import { builtInProfile, moduleOptions } from './kernel-command.js';
 import { nodeHost } from './node-host.js';
-import { COMMON_OPTIONS, FAIL_ON, REPORT_OPTIONS, oneOf, parseCommand } from './options.js';
+import { COMMON_OPTIONS, FAIL_ON, REPORT_OPTIONS, oneOf, parseCategory, parseCommand } from './options.js';
 import { FORMATS } from './render-document.js';
 import { probeQemuBinary } from './qemu-probe.js';
 import { writeReports } from './write-reports.js';
@@ -30,6 +30,7 @@ export async function run(args: readonly string[], io: CliIo, probe: HostProbe =
   const { values, positionals } = parseCommand(args, OPTIONS);
   const format = oneOf('format', values.format, FORMATS);
   const failOn = oneOf('fail-on', values['fail-on'], FAIL_ON);
+  const runCategory = parseCategory(values.category);
   if (positionals.length > 0) throw new UsageError(`check takes no CANDIDATE (it finds this host's files); for ${positionals[0]} use flagdiff kernel`);
 
   const host = nodeHost();
@@ -55,7 +56,7 @@ export async function run(args: readonly string[], io: CliIo, probe: HostProbe =
   }
 
   const check: HostCheck = { arch: probe.machine, release: probe.release, inputs };
-  const code = await writeReports(reports, { format, failOn, output: values.output, color: values.color, quiet: values.quiet, waivers: values.waivers, host: check }, io);
+  const code = await writeReports(reports, { format, failOn, output: values.output, color: values.color, quiet: values.quiet, waivers: values.waivers, category: runCategory, host: check }, io);
   if (!arch) return trouble(io, `Kata builds no guest for ${probe.machine}; nothing compared`);
   if (!kernel.path) return trouble(io, `no kernel config found (looked at ${kernel.looked.join(', ')}); nothing compared`);
   return code;

@@ -26,6 +26,8 @@ const OUTPUT_OPTIONS = `  -f, --format F        text (default) | json | markdown
       --waivers FILE    accept known differences: an INI file, one [KEY or glob] section per
                         waiver with a reason (see the README); repeatable
       --fail-on LEVEL   error (default) | warning | info | never; waived findings never count
+      --category NAME   which run this is, for a bot: the SARIF category and the Markdown
+                        comment's marker (pr-123/debian-amd64)
   -o, --output FILE     write the report to FILE (atomically) instead of standard output
   -q, --quiet           text: only the summary line of each report
       --no-color        no colour (also NO_COLOR=1); --color forces it

@@ -15,6 +15,7 @@ export const REPORT_OPTIONS = {
   'fail-on': { type: 'string', default: 'error' },
   waivers: { type: 'string', multiple: true },
   quiet: { type: 'boolean', short: 'q' },
+  category: { type: 'string' },
 } as const satisfies Options;
 
 /** Options every command takes. `color` is declared because chalk also reads it from argv. */
@@ -55,4 +56,14 @@ export function parseDefines(values: readonly string[] | undefined): Array<[stri
     if (!match || match[1] === '_') throw new UsageError(`--define takes NAME=VALUE with a macro name (a letter or _ first); got '${value}'`);
     return [match[1]!, match[2] ?? ''];
   });
+}
+
+/**
+ * `--category NAME`: a bot's name for a run (`pr-123/debian-amd64`). It becomes the start of each SARIF
+ * run's `automationDetails.id` and the Markdown comment's hidden marker, so it is one word of plain
+ * characters.
+ */
+export function parseCategory(value: string | undefined): string | undefined {
+  if (value === undefined || /^[A-Za-z0-9][A-Za-z0-9._/:@+-]*$/.test(value)) return value;
+  throw new UsageError(`--category takes letters, digits and . _ / : @ + - (as pr-123/debian), not ${JSON.stringify(value)}`);
 }

@@ -22,7 +22,7 @@ import type { KataSource } from './kata-source.js';
 import { nodeHost } from './node-host.js';
 import { FORMATS } from './render-document.js';
 import { writeReports } from './write-reports.js';
-import { COMMON_OPTIONS, FAIL_ON, REPORT_OPTIONS, oneOf, parseArches, parseCommand, parseDefines } from './options.js';
+import { COMMON_OPTIONS, FAIL_ON, REPORT_OPTIONS, oneOf, parseArches, parseCategory, parseCommand, parseDefines } from './options.js';
 import { loadQemuCandidate } from './qemu-candidate.js';
 import type { QemuCandidate } from './qemu-candidate.js';
 
@@ -56,6 +56,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommand(args, OPTIONS);
   const format = oneOf('format', values.format, FORMATS);
   const failOn = oneOf('fail-on', values['fail-on'], FAIL_ON);
+  const runCategory = parseCategory(values.category);
   const arches = parseArches(values.arch);
   const version = values['qemu-version'];
   if (version !== undefined && !/^\d+\.\d+(\.\d+)?$/.test(version)) throw new UsageError(`--qemu-version must look like 11.0 or 11.0.1; got '${version}'`);
@@ -91,7 +92,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
       reports.push(await compareOne(context, candidate, arch));
     }
   }
-  return writeReports(reports, { format, failOn, output: values.output, color: values.color, quiet: values.quiet, waivers: values.waivers }, io);
+  return writeReports(reports, { format, failOn, output: values.output, color: values.color, quiet: values.quiet, waivers: values.waivers, category: runCategory }, io);
 }
 
 async function compareOne(context: QemuRun, candidate: Exclude<QemuCandidate, { kind: 'spec' }>, arch: string): Promise<Report> {

@@ -18,6 +18,8 @@ export interface RenderContext {
   readonly output: string | undefined;
   /** For `diff`: the normalised sides of each report. */
   readonly sides?: readonly DiffSides[];
+  /** `--category`: the SARIF category and the Markdown marker, so that a bot tells its runs apart. */
+  readonly category?: string;
 }
 
 export async function renderDocument(format: Format, document: ReportDocument, context: RenderContext): Promise<string> {
@@ -29,9 +31,9 @@ export async function renderDocument(format: Format, document: ReportDocument, c
     case 'json':
       return formatJson(document);
     case 'markdown':
-      return (await import('../report/format-markdown.js')).formatMarkdown(document);
+      return (await import('../report/format-markdown.js')).formatMarkdown(document, context.category === undefined ? {} : { marker: context.category });
     case 'sarif':
-      return (await import('../report/format-sarif.js')).formatSarif(document);
+      return (await import('../report/format-sarif.js')).formatSarif(document, context.category === undefined ? {} : { category: context.category });
     case 'github':
       return (await import('../report/format-github.js')).formatGithub(document);
     case 'diff':

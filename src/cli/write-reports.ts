@@ -27,6 +27,8 @@ export interface ReportOutput {
   readonly host?: HostCheck | undefined;
   /** `--waivers FILE`, repeatable. */
   readonly waivers?: readonly string[] | undefined;
+  /** `--category NAME`: which run this is, for a bot (the SARIF category, the Markdown comment's marker). */
+  readonly category?: string | undefined;
   /** For `--format diff`: the normalised sides of each report, when the command has them. */
   readonly sides?: (() => Promise<readonly DiffSides[]>) | undefined;
 }
@@ -39,6 +41,7 @@ export async function writeReports(compared: readonly Report[], options: ReportO
     color: options.color,
     quiet: options.quiet === true,
     output: options.output,
+    ...(options.category === undefined ? {} : { category: options.category }),
     ...(options.format === 'diff' && options.sides ? { sides: await options.sides() } : {}),
   });
   await writeOutput(text, io, options.output);
