@@ -37,7 +37,8 @@ export function formatGithub(document: ReportDocument, options: GithubOptions = 
     for (const f of report.findings) {
       if (f.waived) continue;
       const at = primaryOrigin(f);
-      const message = `${f.message}${f.reasons.length ? ` [${f.reasons.join(', ')}]` : ''}; wanted at ${formatOrigin(f.reference)}`;
+      const hint = f.hint ? `. A Kata user sees: ${f.hint.symptom}. Fix: ${f.hint.fix}` : '';
+      const message = `${f.message}${f.reasons.length ? ` [${f.reasons.join(', ')}]` : ''}; wanted at ${formatOrigin(f.reference)}${hint}`;
       all.push({ command: COMMAND[f.severity], title: `${f.code} ${f.kind} ${f.key}${arch}`, file: at.file, line: at.line, message });
     }
   }

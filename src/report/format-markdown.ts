@@ -74,6 +74,12 @@ function render(parts: readonly Part[], shown: readonly number[], total: number,
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }
 
+/** The reasons, then what a Kata user would see and how to avoid it, when flagdiff knows. */
+function why(f: Finding): string {
+  const reasons = text(f.reasons.join(', '));
+  return f.hint ? `${reasons}<br>**seen:** ${text(f.hint.symptom)}<br>**fix:** ${text(f.hint.fix)}` : reasons;
+}
+
 function header(document: ReportDocument, marker: string | undefined): string {
   const reports = document.reports;
   const id = marker ?? [...new Set(reports.map((r) => r.domain))].join(',') + ' ' + [...new Set(reports.map((r) => r.arch ?? 'any'))].join(',');
@@ -126,7 +132,7 @@ function reportParts(report: Report): Part[] {
         '| | key | wants | has | why | candidate | reference |',
         '|---|---|---|---|---|---|---|',
       ].join('\n'),
-      rows: findings.map((f) => `| ${ICON[f.severity]} | ${code(f.key)} | ${code(f.want)} | ${f.have === null ? 'absent' : code(f.have)} | ${text(f.reasons.join(', '))} | ${f.candidate ? code(formatOrigin(f.candidate)) : ''} | ${code(formatOrigin(f.reference))} |`),
+      rows: findings.map((f) => `| ${ICON[f.severity]} | ${code(f.key)} | ${code(f.want)} | ${f.have === null ? 'absent' : code(f.have)} | ${why(f)} | ${f.candidate ? code(formatOrigin(f.candidate)) : ''} | ${code(formatOrigin(f.reference))} |`),
     });
   }
   if (waived.length) {

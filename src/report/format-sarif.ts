@@ -77,11 +77,12 @@ type Fingerprint = (code: Code, key: string, file: string) => { primaryLocationL
 function findingResult(f: Finding, arch: string | null, ruleIndex: number, fingerprint: Fingerprint) {
   const at = primaryOrigin(f);
   const reasons = f.reasons.length ? ` Why: ${f.reasons.join(', ')}.` : '';
+  const hint = f.hint ? ` A Kata user sees: ${f.hint.symptom}. Fix: ${f.hint.fix}.` : '';
   return {
     ruleId: f.code,
     ruleIndex,
     level: LEVEL[f.severity],
-    message: { text: `${f.message}.${reasons} Wanted at ${formatOrigin(f.reference)}.` },
+    message: { text: `${f.message}.${reasons} Wanted at ${formatOrigin(f.reference)}.${hint}` },
     locations: [location(at)],
     ...(f.candidate ? { relatedLocations: [{ id: 1, ...location(f.reference), message: { text: 'what the reference asks for' } }] } : {}),
     partialFingerprints: fingerprint(f.code, f.key, at.file),
