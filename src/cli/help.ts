@@ -99,8 +99,9 @@ value and the earlier assignments it overrode. For an rpm spec file, prints for 
 configure and meson invocations its %build section runs, every word with its line and the macros
 and shell functions it came through. Nothing in the spec is run.
 
-SOURCE is kata, a Kata checkout, a kernel config file, a fragment directory, a *.spec file, or -
-for stdin.
+SOURCE is kata, a Kata checkout, a kernel config file (.gz, .xz too), Ubuntu annotations, a
+distro config tree (redhat/configs, debian/config), a fragment directory, a *.spec file, or - for
+stdin.
 
 Options for Kata:
   -r, --reference REF   with SOURCE kata: kata (built in, the default), kata-1.x (built in, QEMU
@@ -113,6 +114,11 @@ Options for Kata:
                         no-shared-fs, snp-experimental, tdx-experimental
       --qemu-version V  evaluate a checkout's scripts for this QEMU version (default: its pin)
       --kernel-version V  the kernel version for the whitelist (default: Kata's pin)
+
+Options for distro trees and annotations:
+      --arch ARCH       the arches to show, one entry each (repeatable)
+      --variant NAME    which kernel of the tree, as for flagdiff kernel
+      --layout L        config | redhat-configs | debian-config | ubuntu-annotations
 
 Options for spec files:
       --arch ARCH       the arches to show (repeatable; default: all)
@@ -132,6 +138,7 @@ Examples:
   flagdiff show kata --domain devices --flavor no-shared-fs
   flagdiff show ~/src/kata-containers --domain qemu --qemu-version 10.0.0
   flagdiff show .config
+  flagdiff show debian/config --arch x86_64
   flagdiff show qemu.spec --arch aarch64 --define fedora=39
   flagdiff show qemu-kvm.spec --define rhel=9 --format json
 `;

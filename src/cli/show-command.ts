@@ -1,7 +1,11 @@
 /** `flagdiff show`: what flagdiff read, normalised, with origins; for Kata, its kernel, QEMU options or devices. */
 import { ARCHES } from '../model/arch.js';
 import type { Arch } from '../model/arch.js';
-import { loadFragments, loadKconfig } from '../readers/kconfig/load-kconfig.js';
+import type { ConfigSet } from '../model/config-set.js';
+import type { ReadHost } from '../readers/host.js';
+import { loadFragments } from '../readers/kconfig/load-kconfig.js';
+import { KERNEL_LAYOUTS, detectKernelLayout, loadKernelCandidate } from '../readers/kconfig/load-kernel-candidate.js';
+import type { KernelLayout } from '../readers/kconfig/load-kernel-candidate.js';
 import { formatSettingsJson, formatSettingsText } from '../report/format-settings.js';
 import type { Shown } from '../report/format-settings.js';
 import { chooseStyle } from './color.js';
@@ -24,6 +28,8 @@ const OPTIONS = {
   define: { type: 'string', short: 'D', multiple: true },
   with: { type: 'string', multiple: true },
   without: { type: 'string', multiple: true },
+  layout: { type: 'string' },
+  variant: { type: 'string' },
 } as const;
 
 const DOMAINS = ['kernel', 'qemu', 'devices'] as const;
@@ -34,6 +40,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const format = oneOf('format', values.format, ['text', 'json']);
   const domain = oneOf('domain', values.domain, DOMAINS);
   const arches = parseArches(values.arch);
+  const layout = values.layout === undefined ? undefined : oneOf('layout', values.layout, KERNEL_LAYOUTS);
   if (positionals.length === 0) throw new UsageError('no SOURCE given');
 
   const host = nodeHost(io.stdin ? { stdin: io.stdin } : {});
@@ -57,16 +64,37 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
         without: values.without ?? [],
       });
       shown.push(...readings.map((reading) => ({ kind: 'builds' as const, reading })));
-    } else if ((await host.kind(source)) === 'directory') {
-      shown.push({ kind: 'config', config: await loadFragments([source], host) });
     } else {
-      shown.push({ kind: 'config', config: await loadKconfig(source, host) });
+      const configs = await readKernelSource(source, host, { layout, variant: values.variant, arches });
+      shown.push(...configs.map((config) => ({ kind: 'config' as const, config })));
     }
   }
 
   const text = format === 'json' ? formatSettingsJson(shown) : formatSettingsText(shown, values.output ? undefined : await chooseStyle(io, values.color));
   await writeOutput(text, io, values.output);
   return EXIT.ok;
+}
+
+/**
+ * A kernel source as `flagdiff kernel` reads a candidate: a config file (gzip or xz), Ubuntu annotations,
+ * a distro tree (redhat/configs, debian/config), one entry per --arch for a tree; a directory that is
+ * no tree is a directory of fragments, merged in byte order.
+ */
+async function readKernelSource(source: string, host: ReadHost, options: { layout: KernelLayout | undefined; variant: string | undefined; arches: readonly Arch[] }): Promise<ConfigSet[]> {
+  const { layout, variant, arches } = options;
+  if (!layout && (await host.kind(source)) === 'directory' && !(await isKernelTree(source, host))) return [await loadFragments([source], host)];
+  const detected = layout ?? (await detectKernelLayout(source, host)).layout;
+  const asked = detected === 'config' || arches.length === 0 ? [undefined] : arches;
+  return Promise.all(asked.map((arch) => loadKernelCandidate(source, host, { ...(layout ? { layout } : {}), ...(variant ? { variant } : {}), ...(arch ? { arch } : {}) })));
+}
+
+async function isKernelTree(directory: string, host: ReadHost): Promise<boolean> {
+  try {
+    await detectKernelLayout(directory, host);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** One entry per arch: every arch Kata builds for in that domain and flavour, unless --arch names some. */
