@@ -2,10 +2,11 @@
 import { ARCHES } from '../model/arch.js';
 import type { Arch } from '../model/arch.js';
 import type { ConfigSet } from '../model/config-set.js';
+import { InputError } from '../model/diagnostic.js';
 import type { ReadHost } from '../readers/host.js';
 import { loadFragments } from '../readers/kconfig/load-kconfig.js';
 import { KERNEL_LAYOUTS, detectKernelLayout, loadKernelCandidate } from '../readers/kconfig/load-kernel-candidate.js';
-import type { KernelLayout } from '../readers/kconfig/load-kernel-candidate.js';
+import type { DetectedLayout, KernelLayout } from '../readers/kconfig/load-kernel-candidate.js';
 import { formatSettingsJson, formatSettingsText } from '../report/format-settings.js';
 import type { Shown } from '../report/format-settings.js';
 import { chooseStyle } from './color.js';
@@ -77,23 +78,25 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
 
 /**
  * A kernel source as `flagdiff kernel` reads a candidate: a config file (gzip or xz), Ubuntu annotations,
- * a distro tree (redhat/configs, debian/config), one entry per --arch for a tree; a directory that is
- * no tree is a directory of fragments, merged in byte order.
+ * a distro tree (redhat/configs, debian/config), one entry per --arch for a tree or annotations; a
+ * directory that is no tree is a directory of fragments, merged in byte order.
  */
 async function readKernelSource(source: string, host: ReadHost, options: { layout: KernelLayout | undefined; variant: string | undefined; arches: readonly Arch[] }): Promise<ConfigSet[]> {
   const { layout, variant, arches } = options;
-  if (!layout && (await host.kind(source)) === 'directory' && !(await isKernelTree(source, host))) return [await loadFragments([source], host)];
-  const detected = layout ?? (await detectKernelLayout(source, host)).layout;
-  const asked = detected === 'config' || arches.length === 0 ? [undefined] : arches;
-  return Promise.all(asked.map((arch) => loadKernelCandidate(source, host, { ...(layout ? { layout } : {}), ...(variant ? { variant } : {}), ...(arch ? { arch } : {}) })));
+  const found = layout ? { layout, root: source } : await detectedLayout(source, host);
+  if (!found) return [await loadFragments([source], host)];
+  const asked = found.layout === 'config' || arches.length === 0 ? [undefined] : arches;
+  return Promise.all(asked.map((arch) => loadKernelCandidate(found.root, host, { layout: found.layout, ...(variant ? { variant } : {}), ...(arch ? { arch } : {}) })));
 }
 
-async function isKernelTree(directory: string, host: ReadHost): Promise<boolean> {
+/** Where the source's layout is, or nothing for a directory that holds no distro tree. */
+async function detectedLayout(source: string, host: ReadHost): Promise<DetectedLayout | undefined> {
+  if ((await host.kind(source)) !== 'directory') return detectKernelLayout(source, host);
   try {
-    await detectKernelLayout(directory, host);
-    return true;
-  } catch {
-    return false;
+    return await detectKernelLayout(source, host);
+  } catch (error) {
+    if (error instanceof InputError) return undefined;
+    throw error;
   }
 }
 
