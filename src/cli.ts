@@ -5,11 +5,17 @@ import { devNull } from 'node:os';
 import { fdWriter } from './cli/fd-writer.js';
 import { main } from './cli/main.js';
 
-// Only a character device other than /dev/null can be a terminal: for a pipe, a file or /dev/null,
-// process.stdout (and the streams it loads) is never created.
-function terminal(fd: 1 | 2): boolean {
+/**
+ * Where fd 1 or 2 goes. A terminal gets Node's own stream: it writes Unicode to a Windows console
+ * correctly, which bytes written to the fd would not. Anything else (a pipe, a file, /dev/null: only
+ * a character device other than /dev/null can be a terminal) is written to directly, and Node's
+ * streams are never loaded.
+ */
+function output(fd: 1 | 2): { write(text: string): void; readonly isTTY: boolean } {
   const stat = fstatSync(fd);
-  return stat.isCharacterDevice() && stat.rdev !== nullDevice() && (fd === 1 ? process.stdout : process.stderr).isTTY === true;
+  const stream = fd === 1 ? process.stdout : process.stderr;
+  if (stat.isCharacterDevice() && stat.rdev !== nullDevice() && stream.isTTY) return { write: (text) => void stream.write(text), isTTY: true };
+  return fdWriter(fd, false);
 }
 
 function nullDevice(): number | undefined {
@@ -19,9 +25,10 @@ function nullDevice(): number | undefined {
     return undefined;
   }
 }
-const stderr = fdWriter(2, false);
 
-main(process.argv.slice(2), { stdout: fdWriter(1, terminal(1)), stderr, env: process.env })
+const [stdout, stderr] = [output(1), output(2)];
+
+main(process.argv.slice(2), { stdout, stderr, env: process.env })
   .then(
     (code) => {
       process.exitCode = code;
@@ -32,6 +39,9 @@ main(process.argv.slice(2), { stdout: fdWriter(1, terminal(1)), stderr, env: pro
       process.exitCode = 2;
     },
   )
-  // Every byte has been written synchronously by now (fdWriter), so ending here cuts nothing short;
-  // it skips Node's teardown of the heap, ~5 ms of a ~70 ms run. The code is process.exitCode's.
-  .then(() => process.exit());
+  .then(() => {
+    // With no terminal, every byte has been written synchronously by now, so ending here cuts nothing
+    // short and skips Node's teardown of the heap (~2-5 ms). A terminal's stream may still be writing
+    // (on Windows, asynchronously): Node then ends the process when it is done.
+    if (!stdout.isTTY && !stderr.isTTY) process.exit();
+  });
