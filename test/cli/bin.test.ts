@@ -68,6 +68,16 @@ describe('dist/cli/cli.cjs', () => {
     expect(result.stdout.trim()).toBe(`0 ${expected.length} ${expected.toString().split('\n').length - 1}`);
   });
 
+  it('on a terminal, writes through Node\'s stream: colour, the whole report, the exit status', () => {
+    // util-linux's script(1) runs the CLI on a pseudo-terminal and copies what it prints.
+    const command = `"${process.execPath}" "${BIN}" kernel "${corpus(DEBIAN_AMD64)}"; echo "status $?"`;
+    const result = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '' } });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('\u001b[1mkernel x86_64: kata');
+    expect(result.stdout).toContain('kernel x86_64: 643 requirements, 314 satisfied');
+    expect(result.stdout.trimEnd().split(/\r?\n/).pop()).toBe('status 1');
+  });
+
   it('reads stdin and prints plain text into a pipe', () => {
     const result = run(['kernel', '-'], { input: readFileSync(corpus(DEBIAN_AMD64), 'utf8') });
     expect(result.status).toBe(1);
