@@ -100,8 +100,8 @@ configure and meson invocations its %build section runs, every word with its lin
 and shell functions it came through. Nothing in the spec is run.
 
 SOURCE is kata, a Kata checkout, a kernel config file (.gz, .xz too), Ubuntu annotations, a
-distro config tree (redhat/configs, debian/config), a fragment directory, a *.spec file, or - for
-stdin.
+distro config tree (redhat/configs, debian/config), a fragment directory, a *.spec file, a QEMU
+flags file (with --domain qemu), a qemu-system-* binary, or - for stdin.
 
 Options for Kata:
   -r, --reference REF   with SOURCE kata: kata (built in, the default), kata-1.x (built in, QEMU
@@ -139,6 +139,8 @@ Examples:
   flagdiff show ~/src/kata-containers --domain qemu --qemu-version 10.0.0
   flagdiff show .config
   flagdiff show debian/config --arch x86_64
+  flagdiff show qemu.flags --domain qemu
+  flagdiff show /usr/bin/qemu-system-x86_64
   flagdiff show qemu.spec --arch aarch64 --define fedora=39
   flagdiff show qemu-kvm.spec --define rhel=9 --format json
 `;

@@ -2,7 +2,6 @@
  * What `flagdiff qemu` compares: `kata` (Kata's own build), a `qemu-system-*` binary, a spec file
  * (its builds per arch, through loadSpec), or a flags file (configure words or a meson -D list).
  */
-import { closeSync, openSync, readSync } from 'node:fs';
 import type { Build, RecipeBuilds } from '../model/build.js';
 import { DEFAULT_LIMITS, decodeInput } from '../readers/decode-input.js';
 import type { ReadHost } from '../readers/host.js';
@@ -10,6 +9,7 @@ import { archOfTargets } from '../readers/qemu/normalize-build.js';
 import { readFlags } from '../readers/qemu/read-flags.js';
 import { readQemuHelp } from '../readers/qemu/read-qemu-help.js';
 import type { QemuHelp } from '../readers/qemu/read-qemu-help.js';
+import { isElf } from './elf.js';
 import { UsageError } from './io.js';
 import { archOfBinary, probeQemuBinary } from './qemu-probe.js';
 
@@ -30,21 +30,6 @@ export interface CandidateOptions {
   readonly build?: string;
   /** `--qemu-tree` or `--devices` given: they describe a build, which a binary is not. */
   readonly deviceOptions: boolean;
-}
-
-const ELF = [0x7f, 0x45, 0x4c, 0x46];
-
-function isElf(path: string): boolean {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, 'r');
-    const head = Buffer.alloc(ELF.length);
-    return readSync(fd, head, 0, ELF.length, 0) === ELF.length && ELF.every((b, i) => head[i] === b);
-  } catch {
-    return false; // the reader that follows names the problem
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
 }
 
 export async function loadQemuCandidate(path: string, host: ReadHost, options: CandidateOptions): Promise<QemuCandidate> {

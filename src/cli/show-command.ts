@@ -2,6 +2,7 @@
 import { ARCHES } from '../model/arch.js';
 import type { Arch } from '../model/arch.js';
 import type { ConfigSet } from '../model/config-set.js';
+import type { Setting } from '../model/setting.js';
 import { InputError } from '../model/diagnostic.js';
 import type { ReadHost } from '../readers/host.js';
 import { loadFragments } from '../readers/kconfig/load-kconfig.js';
@@ -15,6 +16,7 @@ import type { CliIo } from './io.js';
 import type { KataSource } from './kata-source.js';
 import { isKataReference, loadKataSource, orUsageError } from './kata-source.js';
 import { nodeHost } from './node-host.js';
+import { isElf } from './elf.js';
 import { COMMON_OPTIONS, oneOf, parseArches, parseCommand, parseDefines } from './options.js';
 import { writeOutput } from './write-output.js';
 
@@ -65,6 +67,8 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
         without: values.without ?? [],
       });
       shown.push(...readings.map((reading) => ({ kind: 'builds' as const, reading })));
+    } else if (values.domain === 'qemu' || isElf(source)) {
+      shown.push({ kind: 'config', config: await readQemuSource(source, host) });
     } else {
       const configs = await readKernelSource(source, host, { layout, variant: values.variant, arches });
       shown.push(...configs.map((config) => ({ kind: 'config' as const, config })));
@@ -98,6 +102,28 @@ async function detectedLayout(source: string, host: ReadHost): Promise<DetectedL
     if (error instanceof InputError) return undefined;
     throw error;
   }
+}
+
+/**
+ * A QEMU candidate as `flagdiff qemu` reads it: a flags file's configure words or meson options,
+ * normalised (each option once, the last word winning, with its line); a `qemu-system-*` binary's
+ * devices, machine types and objects, each at the line of its help output that names it.
+ */
+async function readQemuSource(source: string, host: ReadHost): Promise<ConfigSet> {
+  const { loadQemuCandidate } = await import('./qemu-candidate.js');
+  const candidate = await loadQemuCandidate(source, host, { arches: [], defines: [], with: [], without: [], deviceOptions: false });
+  if (candidate.kind === 'flags') {
+    const { normalizeBuild } = await import('../readers/qemu/normalize-build.js');
+    return normalizeBuild(candidate.build, source);
+  }
+  if (candidate.kind !== 'binary') throw new UsageError(`${source} is not a QEMU flags file or binary`);
+  const { help } = candidate;
+  const settings = new Map<string, Setting>();
+  for (const [kind, names] of [['device', help.devices], ['machine', help.machines], ['object', help.objects]] as const) {
+    for (const [name, origin] of names) settings.set(`${kind} ${name}`, { key: `${kind} ${name}`, value: 'present', origin });
+  }
+  const meta = { source, ...(candidate.arch ? { arch: candidate.arch } : {}), ...(help.version ? { version: help.version } : {}) };
+  return { domain: 'qemu', settings, meta, diagnostics: [] };
 }
 
 /** One entry per arch: every arch Kata builds for in that domain and flavour, unless --arch names some. */
