@@ -101,7 +101,8 @@ and shell functions it came through. Nothing in the spec is run.
 
 SOURCE is kata, a Kata checkout, a kernel config file (.gz, .xz too), Ubuntu annotations, a
 distro config tree (redhat/configs, debian/config), a fragment directory, a *.spec file, a QEMU
-flags file (with --domain qemu), a qemu-system-* binary, or - for stdin.
+flags file or a qemu-system-* binary (with --domain qemu; the binary is run with -device help,
+-machine help and -object help), or - for stdin.
 
 Options for Kata:
   -r, --reference REF   with SOURCE kata: kata (built in, the default), kata-1.x (built in, QEMU
@@ -140,7 +141,7 @@ Examples:
   flagdiff show .config
   flagdiff show debian/config --arch x86_64
   flagdiff show qemu.flags --domain qemu
-  flagdiff show /usr/bin/qemu-system-x86_64
+  flagdiff show /usr/bin/qemu-system-x86_64 --domain qemu
   flagdiff show qemu.spec --arch aarch64 --define fedora=39
   flagdiff show qemu-kvm.spec --define rhel=9 --format json
 `;

@@ -16,7 +16,6 @@ import type { CliIo } from './io.js';
 import type { KataSource } from './kata-source.js';
 import { isKataReference, loadKataSource, orUsageError } from './kata-source.js';
 import { nodeHost } from './node-host.js';
-import { isElf } from './elf.js';
 import { COMMON_OPTIONS, oneOf, parseArches, parseCommand, parseDefines } from './options.js';
 import { writeOutput } from './write-output.js';
 
@@ -67,7 +66,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
         without: values.without ?? [],
       });
       shown.push(...readings.map((reading) => ({ kind: 'builds' as const, reading })));
-    } else if (values.domain === 'qemu' || isElf(source)) {
+    } else if (values.domain === 'qemu') {
       shown.push({ kind: 'config', config: await readQemuSource(source, host) });
     } else {
       const configs = await readKernelSource(source, host, { layout, variant: values.variant, arches });
@@ -107,7 +106,9 @@ async function detectedLayout(source: string, host: ReadHost): Promise<DetectedL
 /**
  * A QEMU candidate as `flagdiff qemu` reads it: a flags file's configure words or meson options,
  * normalised (each option once, the last word winning, with its line); a `qemu-system-*` binary's
- * devices, machine types and objects, each at the line of its help output that names it.
+ * devices, machine types and objects, each at the line of its help output that names it. Only with
+ * --domain qemu: a binary is run (with `-device help` and the like), which `show` must not do to a
+ * file it was merely given.
  */
 async function readQemuSource(source: string, host: ReadHost): Promise<ConfigSet> {
   const { loadQemuCandidate } = await import('./qemu-candidate.js');

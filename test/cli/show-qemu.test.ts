@@ -1,5 +1,5 @@
-// `flagdiff show` on the QEMU candidates `flagdiff qemu` reads: a flags file (--domain qemu), normalised
-// as the comparison sees it; a qemu-system binary (told by its ELF header), what its help output names.
+// `flagdiff show --domain qemu` on the QEMU candidates `flagdiff qemu` reads: a flags file, normalised as
+// the comparison sees it; a qemu-system binary, what its help output names.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -38,8 +38,14 @@ describe('flagdiff show, QEMU candidates', () => {
     expect(run.stderr).toContain('no CONFIG_ setting found');
   });
 
+  it.skipIf(!qemuX86)('without --domain qemu, a binary is not run: it is refused as a kernel config', async () => {
+    const run = await runCli(['show', qemuX86!]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('binary file, not a text configuration');
+  });
+
   it.skipIf(!qemuX86)(`a qemu-system binary: every device, machine and object its help output names, at that line (${qemuX86 ? 'Debian\'s QEMU' : qemuX86Missing})`, async () => {
-    const shown = await show(qemuX86!);
+    const shown = await show(qemuX86!, '--domain', 'qemu');
     expect(shown.meta).toMatchObject({ arch: 'x86_64', version: expect.stringMatching(/^\d+\.\d+$/) });
     const help = execFileSync(qemuX86!, ['-device', 'help'], { encoding: 'utf8' }).split('\n');
     const device = shown.settings.find((s) => s.key === 'device virtio-net-pci')!;
