@@ -15,7 +15,7 @@ function output(fd: 1 | 2): { write(text: string): void; readonly isTTY: boolean
   const stat = fstatSync(fd);
   const stream = fd === 1 ? process.stdout : process.stderr;
   if (stat.isCharacterDevice() && stat.rdev !== nullDevice() && stream.isTTY) return { write: (text) => void stream.write(text), isTTY: true };
-  return fdWriter(fd, false);
+  return fdWriter(fd);
 }
 
 function nullDevice(): number | undefined {

@@ -1,6 +1,7 @@
 /**
- * Standard output and error written straight to their file descriptors. process.stdout would do, but
- * creating it loads Node's streams, ~2 ms of a run that takes ~75 ms, for text flagdiff writes at once.
+ * Standard output or error that is no terminal (a pipe, a file, /dev/null), written straight to its file
+ * descriptor. process.stdout would do, but creating it loads Node's streams, ~2 ms of a run that takes
+ * ~75 ms, for text flagdiff writes at once.
  * A reader that goes away (`flagdiff ... | head`) ends the writing quietly, keeping the exit code; a
  * non-blocking pipe that is full for now (EAGAIN) is waited on, as Node's own streams would.
  */
@@ -8,7 +9,7 @@ import { writeSync } from 'node:fs';
 
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
-export function fdWriter(fd: number, isTTY: boolean): { write(text: string): void; readonly isTTY: boolean } {
+export function fdWriter(fd: number): { write(text: string): void; readonly isTTY: false } {
   let closed = false;
   /** Runs a write, telling whether to go on: EPIPE ends all writing, EAGAIN waits a moment. */
   const attempt = (write: () => void): boolean => {
@@ -23,7 +24,7 @@ export function fdWriter(fd: number, isTTY: boolean): { write(text: string): voi
     return !closed;
   };
   return {
-    isTTY,
+    isTTY: false,
     write(text) {
       if (closed || text === '') return;
       // Most writes go whole in one call, the string encoded by Node itself; the bytes are made in
