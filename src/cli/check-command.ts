@@ -12,10 +12,9 @@ import { EXIT, UsageError } from './io.js';
 import type { CliIo } from './io.js';
 import { builtInProfile, moduleOptions } from './kernel-command.js';
 import { nodeHost } from './node-host.js';
-import { COMMON_OPTIONS, FAIL_ON, REPORT_OPTIONS, oneOf, parseCategory, parseCommand } from './options.js';
-import { FORMATS } from './render-document.js';
+import { COMMON_OPTIONS, REPORT_OPTIONS, parseCommand } from './options.js';
 import { probeQemuBinary } from './qemu-probe.js';
-import { writeReports } from './write-reports.js';
+import { reportOutputOf, writeReports } from './write-reports.js';
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
@@ -28,9 +27,7 @@ const OPTIONS = {
 
 export async function run(args: readonly string[], io: CliIo, probe: HostProbe = nodeProbe(io.env)): Promise<number> {
   const { values, positionals } = parseCommand(args, OPTIONS);
-  const format = oneOf('format', values.format, FORMATS);
-  const failOn = oneOf('fail-on', values['fail-on'], FAIL_ON);
-  const runCategory = parseCategory(values.category);
+  const output = reportOutputOf(values);
   if (positionals.length > 0) throw new UsageError(`check takes no CANDIDATE (it finds this host's files); for ${positionals[0]} use flagdiff kernel`);
 
   const host = nodeHost();
@@ -56,7 +53,7 @@ export async function run(args: readonly string[], io: CliIo, probe: HostProbe =
   }
 
   const check: HostCheck = { arch: probe.machine, release: probe.release, inputs };
-  const code = await writeReports(reports, { format, failOn, output: values.output, color: values.color, quiet: values.quiet, waivers: values.waivers, category: runCategory, host: check }, io);
+  const code = await writeReports(reports, { ...output, host: check }, io);
   if (!arch) return trouble(io, `Kata builds no guest for ${probe.machine}; nothing compared`);
   if (!kernel.path) return trouble(io, `no kernel config found (looked at ${kernel.looked.join(', ')}); nothing compared`);
   return code;

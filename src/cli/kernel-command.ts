@@ -16,9 +16,8 @@ import { UsageError } from './io.js';
 import type { CliIo } from './io.js';
 import { isKataReference, loadKataSource, orUsageError } from './kata-source.js';
 import { nodeHost } from './node-host.js';
-import { COMMON_OPTIONS, FAIL_ON, REPORT_OPTIONS, oneOf, parseArches, parseCategory, parseCommand } from './options.js';
-import { FORMATS } from './render-document.js';
-import { writeReports } from './write-reports.js';
+import { COMMON_OPTIONS, REPORT_OPTIONS, oneOf, parseArches, parseCommand } from './options.js';
+import { reportOutputOf, writeReports } from './write-reports.js';
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
@@ -35,9 +34,7 @@ const OPTIONS = {
 
 export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommand(args, OPTIONS);
-  const format = oneOf('format', values.format, FORMATS);
-  const failOn = oneOf('fail-on', values['fail-on'], FAIL_ON);
-  const runCategory = parseCategory(values.category);
+  const output = reportOutputOf(values);
   const arches = parseArches(values.arch);
   if (positionals.length === 0) throw new UsageError('no CANDIDATE given');
 
@@ -78,7 +75,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     const { diffSides } = await import('../compare/diff-sides.js');
     return compared.map((c) => diffSides(c.profile, c.candidate));
   };
-  return writeReports(reports, { format, failOn, output: values.output, color: values.color, quiet: values.quiet, waivers: values.waivers, category: runCategory, sides }, io);
+  return writeReports(reports, { ...output, sides }, io);
 }
 
 export type Knowledge = typeof import('../knowledge/kata-kernel-profile.js');

@@ -20,9 +20,8 @@ import type { CliIo } from './io.js';
 import { isKataReference, loadKataSource, orUsageError } from './kata-source.js';
 import type { KataSource } from './kata-source.js';
 import { nodeHost } from './node-host.js';
-import { FORMATS } from './render-document.js';
-import { writeReports } from './write-reports.js';
-import { COMMON_OPTIONS, FAIL_ON, REPORT_OPTIONS, oneOf, parseArches, parseCategory, parseCommand, parseDefines } from './options.js';
+import { reportOutputOf, writeReports } from './write-reports.js';
+import { COMMON_OPTIONS, REPORT_OPTIONS, parseArches, parseCommand, parseDefines } from './options.js';
 import { loadQemuCandidate } from './qemu-candidate.js';
 import type { QemuCandidate } from './qemu-candidate.js';
 
@@ -54,9 +53,7 @@ interface QemuRun {
 
 export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommand(args, OPTIONS);
-  const format = oneOf('format', values.format, FORMATS);
-  const failOn = oneOf('fail-on', values['fail-on'], FAIL_ON);
-  const runCategory = parseCategory(values.category);
+  const output = reportOutputOf(values);
   const arches = parseArches(values.arch);
   const version = values['qemu-version'];
   if (version !== undefined && !/^\d+\.\d+(\.\d+)?$/.test(version)) throw new UsageError(`--qemu-version must look like 11.0 or 11.0.1; got '${version}'`);
@@ -92,7 +89,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
       reports.push(await compareOne(context, candidate, arch));
     }
   }
-  return writeReports(reports, { format, failOn, output: values.output, color: values.color, quiet: values.quiet, waivers: values.waivers, category: runCategory }, io);
+  return writeReports(reports, output, io);
 }
 
 async function compareOne(context: QemuRun, candidate: Exclude<QemuCandidate, { kind: 'spec' }>, arch: string): Promise<Report> {

@@ -13,7 +13,8 @@ import { createReportDocument } from '../report/report-document.js';
 import { EXIT } from './io.js';
 import type { CliIo } from './io.js';
 import { nodeHost } from './node-host.js';
-import { renderDocument } from './render-document.js';
+import { FAIL_ON, oneOf, parseCategory } from './options.js';
+import { FORMATS, renderDocument } from './render-document.js';
 import type { Format } from './render-document.js';
 import { writeOutput } from './write-output.js';
 
@@ -31,6 +32,27 @@ export interface ReportOutput {
   readonly category?: string | undefined;
   /** For `--format diff`: the normalised sides of each report, when the command has them. */
   readonly sides?: (() => Promise<readonly DiffSides[]>) | undefined;
+}
+
+/** The report options every comparing command takes (`--format`, `--fail-on`, `-o`, ...), checked before anything is read. */
+export function reportOutputOf(values: {
+  readonly format: string;
+  readonly 'fail-on': string;
+  readonly output?: string | undefined;
+  readonly color?: boolean | undefined;
+  readonly quiet?: boolean | undefined;
+  readonly waivers?: string[] | undefined;
+  readonly category?: string | undefined;
+}): ReportOutput {
+  return {
+    format: oneOf('format', values.format, FORMATS),
+    failOn: oneOf('fail-on', values['fail-on'], FAIL_ON),
+    output: values.output,
+    color: values.color,
+    quiet: values.quiet,
+    waivers: values.waivers,
+    category: parseCategory(values.category),
+  };
 }
 
 export async function writeReports(compared: readonly Report[], options: ReportOutput, io: CliIo): Promise<number> {
