@@ -55,5 +55,10 @@ export interface RecipeBuilds {
   readonly builds: readonly Build[];
   /** The version of the software it builds, when the recipe says so statically (a spec's `Version:`). */
   readonly version?: string;
+  /**
+   * Which of several builds making `qemu-system-ARCH` is installed under that name: a spec builds its
+   * variants first and the main build last (`last`, the default); debian/rules the main build first.
+   */
+  readonly installed?: 'first' | 'last';
   readonly diagnostics: readonly Diagnostic[];
 }

@@ -52,6 +52,16 @@ export const EVALUATION_CODES = {
     severity: 'warning',
     summary: 'A condition or a computed value depends on a value flagdiff does not know; a condition is read as false.',
   },
+  FD324: {
+    name: 'make-shell',
+    severity: 'warning',
+    summary: 'A makefile runs a command ($(shell ...), !=) that flagdiff neither runs nor emulates, so its output is unknown.',
+  },
+  FD325: {
+    name: 'make-construct',
+    severity: 'warning',
+    summary: 'A makefile line flagdiff does not evaluate, or one GNU make would stop at ($(error ...), a missing separator).',
+  },
   FD340: {
     name: 'argument-not-evaluated',
     severity: 'warning',

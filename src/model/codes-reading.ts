@@ -257,4 +257,9 @@ export const READING_CODES = {
     severity: 'error',
     summary: 'No configure invocation of the recipe builds the arch\'s qemu-system binary, or the one --build names does not exist.',
   },
+  FD192: {
+    name: 'no-debian-build',
+    severity: 'error',
+    summary: 'debian/rules has no build-arch or build target, or none of the recipes it runs on the arch calls configure.',
+  },
 } as const satisfies Record<string, CodeInfo>;

@@ -21,7 +21,7 @@ if (ORACLES_REQUIRED && !cmarkGfm) throw new Error(cmarkGfmMissing);
 if (ORACLES_REQUIRED && !patch) throw new Error(patchMissing);
 
 /** The Debian package of each tool the shell evaluator is compared with. */
-const PACKAGE: Readonly<Record<string, string>> = { bash: 'bash', sort: 'coreutils', cut: 'coreutils', tr: 'coreutils', grep: 'grep', bc: 'bc' };
+const PACKAGE: Readonly<Record<string, string>> = { make: 'make', bash: 'bash', sort: 'coreutils', cut: 'coreutils', tr: 'coreutils', grep: 'grep', bc: 'bc' };
 
 /** A real tool (bash, sort, grep, ...) to compare an emulation with, and the reason when it is missing. */
 export function tool(name: string): { path: string | undefined; missing: string } {

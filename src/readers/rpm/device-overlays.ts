@@ -7,7 +7,9 @@
 import { posix } from 'node:path';
 import type { CommandCall } from '../../eval/shell/shell-state.js';
 import { textOf } from '../../eval/shell/shell-value.js';
-import type { DeviceOverlay } from '../../model/build.js';
+import { isAbsolute, relative } from 'node:path';
+import type { Build, DeviceOverlay } from '../../model/build.js';
+import type { ReadHost } from '../host.js';
 import { diagnostic } from '../../model/diagnostic.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { Origin } from '../../model/origin.js';
@@ -60,4 +62,28 @@ export function trackDeviceOverlays(sourceTree: string, specDir: string, clean: 
 function inside(directory: string, path: string): boolean {
   const rest = posix.relative(posix.resolve(directory), posix.resolve(path));
   return rest !== '' && !rest.startsWith('..') && !posix.isAbsolute(rest);
+}
+
+/** The device files a build copies in must exist, and really be in the recipe's directory: a link there may not lead out. */
+export async function checkDeviceFiles(builds: readonly Build[], directory: string, host: ReadHost): Promise<{ builds: Build[]; refused: Diagnostic[] }> {
+  const refused: Diagnostic[] = [];
+  const realPath = host.realPath?.bind(host) ?? (async (path: string) => path);
+  const root = await realPath(directory);
+  const kept: Build[] = [];
+  for (const build of builds) {
+    const devices: DeviceOverlay[] = [];
+    for (const overlay of build.devices ?? []) {
+      if ((await host.kind(overlay.file)) !== 'file') {
+        refused.push(diagnostic('FD131', `${overlay.file} does not exist, so the recipe's cp would fail; ${build.id} is read without it`, build.origin));
+        continue;
+      }
+      const rest = relative(root, await realPath(overlay.file));
+      if (rest.startsWith('..') || isAbsolute(rest)) {
+        refused.push(diagnostic('FD130', `${overlay.file} is a link that leads outside the recipe's directory; the device file it stands for is not read`, build.origin));
+      } else devices.push(overlay);
+    }
+    const { devices: _unchecked, ...plain } = build;
+    kept.push(devices.length ? { ...plain, devices } : plain);
+  }
+  return { builds: kept, refused };
 }

@@ -6,14 +6,14 @@ import { createExpansionMemo } from '../../eval/rpm/expansion-memo.js';
 import { lookupMacro } from '../../eval/rpm/macro-table.js';
 import { preprocessSpec } from '../../eval/rpm/preprocess-spec.js';
 import type { PreprocessedSpec } from '../../eval/rpm/preprocess-spec.js';
-import type { Build, DeviceOverlay, RecipeBuilds } from '../../model/build.js';
+import type { RecipeBuilds } from '../../model/build.js';
 import { InputError, diagnostic } from '../../model/diagnostic.js';
-import type { Diagnostic } from '../../model/diagnostic.js';
 import { DEFAULT_LIMITS, decodeInput } from '../decode-input.js';
 import type { InputLimits } from '../decode-input.js';
 import type { ReadHost } from '../host.js';
-import { dirname, isAbsolute, relative } from 'node:path';
+import { dirname } from 'node:path';
 import { confinedInclude } from './confined-include.js';
+import { checkDeviceFiles } from './device-overlays.js';
 import { extractBuilds } from './extract-builds.js';
 
 export interface SpecReadOptions {
@@ -52,7 +52,7 @@ export async function loadSpec(path: string, host: ReadHost, options: SpecReadOp
       include,
     );
     const reading = buildsOf(spec, path, arch);
-    const { builds, refused } = await withoutLinksOut(reading.builds, dirname(path), host);
+    const { builds, refused } = await checkDeviceFiles(reading.builds, dirname(path), host);
     readings.push(refused.length ? { ...reading, builds, diagnostics: [...reading.diagnostics, ...refused] } : { ...reading, builds });
   }
   return readings;
@@ -80,28 +80,4 @@ function excludedBy(spec: PreprocessedSpec, arch: string): string | undefined {
   if (spec.exclusiveArch.length > 0 && !spec.exclusiveArch.includes(arch)) return `ExclusiveArch: ${spec.exclusiveArch.join(' ')} leaves out ${arch}; rpm does not build the spec there`;
   if (spec.excludeArch.includes(arch)) return `ExcludeArch: ${spec.excludeArch.join(' ')} leaves out ${arch}; rpm does not build the spec there`;
   return undefined;
-}
-
-/** The device files a build copies in must exist, and really be in the spec's directory: a link there may not lead out. */
-async function withoutLinksOut(builds: readonly Build[], directory: string, host: ReadHost): Promise<{ builds: Build[]; refused: Diagnostic[] }> {
-  const refused: Diagnostic[] = [];
-  const realPath = host.realPath?.bind(host) ?? (async (path: string) => path);
-  const root = await realPath(directory);
-  const kept: Build[] = [];
-  for (const build of builds) {
-    const devices: DeviceOverlay[] = [];
-    for (const overlay of build.devices ?? []) {
-      if ((await host.kind(overlay.file)) !== 'file') {
-        refused.push(diagnostic('FD131', `${overlay.file} does not exist, so the spec's cp would fail; ${build.id} is read without it`, build.origin));
-        continue;
-      }
-      const rest = relative(root, await realPath(overlay.file));
-      if (rest.startsWith('..') || isAbsolute(rest)) {
-        refused.push(diagnostic('FD130', `${overlay.file} is a link that leads outside the spec's directory; the device file it stands for is not read`, build.origin));
-      } else devices.push(overlay);
-    }
-    const { devices: _unchecked, ...plain } = build;
-    kept.push(devices.length ? { ...plain, devices } : plain);
-  }
-  return { builds: kept, refused };
 }

@@ -1,0 +1,176 @@
+/**
+ * Reads Debian's packaging of QEMU (debian/rules with debian/control) for each arch asked: the rules
+ * evaluated as GNU make would read them under dpkg-buildpackage (src/eval/make; nothing runs), then
+ * the recipes `debian/rules build-arch` would run, in make's order, through the shell evaluator: each
+ * configure it reaches is a Build (`b/qemu`, `b/microvm`, ...), each word with its origin in the rules,
+ * debian/control.mk or the debian/control comment line it came from.
+ */
+import { dirname, join } from 'node:path';
+import { evaluateMakefile } from '../../eval/make/evaluate-makefile.js';
+import type { Included, Makefile, MakeRule } from '../../eval/make/evaluate-makefile.js';
+import { append, appendRange, createBuilder, finish } from '../../eval/rpm/spanned-text.js';
+import type { SpannedText } from '../../eval/rpm/spanned-text.js';
+import type { Build, RecipeBuilds } from '../../model/build.js';
+import { InputError, diagnostic } from '../../model/diagnostic.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import { compilePattern, matchPattern } from '../../eval/shell/glob-pattern.js';
+import { confinedHost } from '../confined-host.js';
+import { DEFAULT_LIMITS, decodeInput } from '../decode-input.js';
+import type { ReadHost } from '../host.js';
+import { checkDeviceFiles } from '../rpm/device-overlays.js';
+import { extractBuilds } from '../rpm/extract-builds.js';
+import { debianArchOf, dpkgArchitectureVariables } from './debian-arch.js';
+import { debianCommandOutput } from './debian-commands.js';
+import type { DebianFacts } from './debian-commands.js';
+import { parseDebianControl } from './debian-control.js';
+import { extractScriptOf } from './extract-config-opts.js';
+import { packageInfoVariables } from './pkg-info.js';
+
+export interface DebianRulesOptions {
+  /** uname names (`x86_64`) or Debian's (`amd64`); x86_64 when none is given. */
+  readonly arches?: readonly string[];
+  /** What `dpkg-vendor --derives-from Ubuntu` answers: Ubuntu builds the same rules with VENDOR=ubuntu. */
+  readonly vendor?: 'debian' | 'ubuntu';
+  /** DEB_BUILD_PROFILES (`nocheck`, `pkg.qemu.omit-system`). */
+  readonly profiles?: readonly string[];
+}
+
+/** The flags dpkg-buildflags would give: the build machine's dpkg decides them, so they stay unknown. */
+const BUILDFLAGS = ['ASFLAGS', 'CFLAGS', 'CPPFLAGS', 'CXXFLAGS', 'OBJCFLAGS', 'OBJCXXFLAGS', 'GCJFLAGS', 'DFLAGS', 'FFLAGS', 'FCFLAGS', 'LDFLAGS'];
+const MAX_INCLUDE_PASSES = 16;
+
+/** `path`: debian/rules, the debian directory, or the source tree holding it. */
+export async function loadDebianRules(path: string, host: ReadHost, options: DebianRulesOptions = {}): Promise<RecipeBuilds[]> {
+  const { tree, rules } = await locate(path, host);
+  const inTree = confinedHost(host, tree);
+  const read = async (file: string) => decodeInput(await inTree.readFile(file, DEFAULT_LIMITS.maxBytes), file);
+  const rulesText = await read(rules);
+  const controlFile = join(tree, 'debian/control');
+  if ((await host.kind(controlFile)) !== 'file') throw new InputError(diagnostic('FD104', 'no debian/control next to debian/rules; it says which packages, and so which builds, an arch makes', { file: rules, line: 0 }));
+  const control = parseDebianControl(await read(controlFile), controlFile);
+  const changelog = (await host.kind(join(tree, 'debian/changelog'))) === 'file' ? await read(join(tree, 'debian/changelog')) : '';
+  const debianFiles = await inTree.list(join(tree, 'debian'));
+  const script = join(tree, 'debian/extract-config-opts');
+  const extractScript = (await host.kind(script)) === 'file' ? extractScriptOf(await read(script)) : undefined;
+
+  // The make evaluator asks for included files as it reads; they are fetched between passes.
+  const files = new Map<string, { file: string; text: string } | { unread: string }>();
+  const readings: RecipeBuilds[] = [];
+  for (const arch of options.arches?.length ? options.arches : ['x86_64']) {
+    const debianArch = debianArchOf(arch);
+    const architecture = debianArch && dpkgArchitectureVariables(debianArch);
+    if (!debianArch || !architecture) throw new InputError(diagnostic('FD104', `${arch} is not an arch Debian builds for`, { file: rules, line: 0 }));
+    const facts: DebianFacts = {
+      control, controlFile, debianArch, architecture, packageInfo: packageInfoVariables(changelog), vendor: options.vendor ?? 'debian',
+      profiles: options.profiles ?? [], ...(extractScript ? { extractScript } : {}),
+    };
+    let makefile: Makefile | undefined;
+    for (let pass = 0; pass < MAX_INCLUDE_PASSES; pass++) {
+      const wanted: string[] = [];
+      makefile = evaluateMakefile(rulesText, {
+        file: rules,
+        environment: { ...architecture, DEB_BUILD_OPTIONS: '', DEB_BUILD_PROFILES: facts.profiles.join(' '), CURDIR: '/source', MAKE: 'make' },
+        include: (name) => included(name, facts, files, wanted, tree),
+        shell: (command, at) => debianCommandOutput(command, facts, at),
+        wildcard: (pattern) => filesIn('debian', debianFiles, pattern),
+      });
+      if (wanted.length === 0) break;
+      for (const name of wanted) files.set(name, await readIncluded(name, tree, inTree));
+    }
+    readings.push(await buildsOf(makefile!, rules, arch, tree, host));
+  }
+  return readings;
+}
+
+async function locate(path: string, host: ReadHost): Promise<{ tree: string; rules: string }> {
+  const kind = await host.kind(path);
+  if (kind === 'missing') throw new InputError(diagnostic('FD104', 'no such file', { file: path, line: 0 }));
+  if (kind === 'file') return { tree: dirname(dirname(path)), rules: path };
+  for (const rules of [join(path, 'debian/rules'), join(path, 'rules')]) {
+    if ((await host.kind(rules)) === 'file') return { tree: dirname(dirname(rules)), rules };
+  }
+  throw new InputError(diagnostic('FD104', 'is a directory without debian/rules', { file: path, line: 0 }));
+}
+
+/** dpkg's own makefiles are known by what they define; the tree's are read from it (between passes). */
+function included(name: string, facts: DebianFacts, files: Map<string, Included>, wanted: string[], tree: string): Included {
+  if (name === '/usr/share/dpkg/architecture.mk') return { file: name, variables: facts.architecture };
+  if (name === '/usr/share/dpkg/pkg-info.mk') return { file: name, variables: facts.packageInfo };
+  if (name === '/usr/share/dpkg/buildflags.mk') return { file: name, variables: Object.fromEntries(BUILDFLAGS.map((flag) => [flag, `$(shell dpkg-buildflags --get ${flag})`])) };
+  if (name.startsWith('/usr/share/dpkg/')) return { unread: 'a dpkg makefile flagdiff does not know' };
+  const path = join(tree, name);
+  const known = files.get(path);
+  if (known) return known;
+  wanted.push(path);
+  return { unread: 'not read yet' };
+}
+
+/** `$(wildcard debian/...)`: the names in debian/ that match; undefined for any other directory. */
+function filesIn(directory: string, names: readonly string[], pattern: string): string[] | undefined {
+  const slash = pattern.lastIndexOf('/');
+  if (pattern.slice(0, slash) !== directory) return undefined;
+  const base = pattern.slice(slash + 1);
+  const tokens = compilePattern([{ text: base, quoted: false }]);
+  return names.filter((name) => (!name.startsWith('.') || base.startsWith('.')) && matchPattern(tokens, name)).sort().map((name) => `${directory}/${name}`);
+}
+
+async function readIncluded(path: string, tree: string, host: ReadHost): Promise<{ file: string; text: string } | { unread: string }> {
+  try {
+    if ((await host.kind(path)) !== 'file') return { unread: `no such file in the source tree ${tree}` };
+    return { file: path, text: decodeInput(await host.readFile(path, DEFAULT_LIMITS.maxBytes), path) };
+  } catch (error) {
+    if (error instanceof InputError) return { unread: error.diagnostic.message };
+    throw error;
+  }
+}
+
+/** The builds `debian/rules build-arch` (or `build`) runs: every recipe it reaches, each line in its own shell as make runs it. */
+async function buildsOf(makefile: Makefile, rules: string, arch: string, tree: string, host: ReadHost): Promise<RecipeBuilds> {
+  const goal = makefile.rules.get('build-arch') ?? makefile.rules.get('build');
+  const whole = { file: rules, line: 0 };
+  if (!goal) return { source: rules, arch, builds: [], installed: 'first', diagnostics: [...makefile.diagnostics, diagnostic('FD192', 'debian/rules has no build-arch or build target', whole)] };
+  const script = createBuilder();
+  for (const rule of runOrder(goal, makefile.rules)) {
+    for (const line of makefile.expandRecipe(rule)) {
+      // make runs each recipe line in a shell of its own: a cd does not outlast its line.
+      append(script, '(\n', rule.origin);
+      appendRange(script, line);
+      append(script, '\n)\n', rule.origin);
+    }
+  }
+  const body: SpannedText = finish(script);
+  const extracted = extractBuilds(body, { file: rules, sourceDir: 'debian', arch, origin: goal.origin, unknowns: makefile.unknowns });
+  // The recipe copies files from debian/ in the source tree: named here as the user named the tree.
+  const named: Build[] = extracted.builds.map((build) => (build.devices ? { ...build, devices: build.devices.map((d) => ({ ...d, file: join(tree, d.file) })) } : build));
+  const { builds, refused } = await checkDeviceFiles(named, join(tree, 'debian'), host);
+  // Recipes that use one variable report what is in it once.
+  const diagnostics: Diagnostic[] = unique([...makefile.diagnostics, ...extracted.diagnostics, ...refused]);
+  if (builds.length === 0) diagnostics.push(diagnostic('FD192', `no recipe that debian/rules build-arch runs on ${arch} calls configure`, goal.origin));
+  const version = /^(\d+(?:\.\d+)*)/.exec(makefile.expandVariable('DEB_VERSION_UPSTREAM').text)?.[1];
+  return { source: rules, arch, builds, installed: 'first', ...(version ? { version } : {}), diagnostics };
+}
+
+function unique(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.code} ${d.file}:${d.line} ${d.message}`;
+    return !seen.has(key) && seen.add(key);
+  });
+}
+
+/** Rules in the order make runs them for `goal`: prerequisites first, depth first, each once. */
+function runOrder(goal: MakeRule, rules: ReadonlyMap<string, MakeRule>): MakeRule[] {
+  const order: MakeRule[] = [];
+  const seen = new Set<string>();
+  const visit = (rule: MakeRule) => {
+    if (seen.has(rule.target)) return;
+    seen.add(rule.target);
+    for (const prerequisite of rule.prerequisites) {
+      const next = rules.get(prerequisite);
+      if (next) visit(next);
+    }
+    order.push(rule);
+  };
+  visit(goal);
+  return order;
+}

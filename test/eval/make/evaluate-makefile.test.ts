@@ -1,0 +1,144 @@
+/**
+ * The make evaluator against GNU make itself: each case is a makefile of our own; GNU make prints
+ * the variables' values and the recipe it would run (`make -n`), and flagdiff must read the same.
+ */
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { evaluateMakefile } from '../../../src/eval/make/evaluate-makefile.js';
+import type { Makefile } from '../../../src/eval/make/evaluate-makefile.js';
+import { originAt } from '../../../src/eval/rpm/spanned-text.js';
+import { tool } from '../../helpers/oracles.js';
+import { tempDir } from '../../helpers/temp-dir.js';
+
+const make = tool('make');
+
+function ours(text: string, files: Record<string, string> = {}): Makefile {
+  return evaluateMakefile(text, {
+    file: 'Makefile',
+    include: (path) => (path in files ? { file: path, text: files[path]! } : { unread: 'no such file' }),
+    shell: () => undefined,
+  });
+}
+
+/** GNU make's values of `names` (and, with `target`, the recipe lines make -n prints). */
+function gnuMake(text: string, names: readonly string[], target?: string, files: Record<string, string> = {}): { values: Record<string, string>; recipe: string[] } {
+  const dir = tempDir('flagdiff-make-');
+  writeFileSync(join(dir, 'Makefile'), text);
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  writeFileSync(join(dir, 'print.mk'), `flagdiff-print:\n\t@:$(foreach v,$(VARS),$(info <<$v>>$($v)<<end>>))\n`);
+  const values: Record<string, string> = {};
+  const printed = spawnSync(make.path!, ['-s', '-f', 'Makefile', '-f', 'print.mk', 'flagdiff-print', `VARS=${names.join(' ')}`], { cwd: dir, encoding: 'utf8', env: {} });
+  for (const [, name, value] of printed.stdout.matchAll(/<<(.+?)>>([^]*?)<<end>>/g)) values[name!] = value!;
+  const recipe = target ? spawnSync(make.path!, ['-n', '-f', 'Makefile', target], { cwd: dir, encoding: 'utf8', env: {} }).stdout : '';
+  return { values, recipe: recipe.split('\n').filter((l) => l !== '') };
+}
+
+function valuesOf(makefile: Makefile, names: readonly string[]): Record<string, string> {
+  return Object.fromEntries(names.map((name) => [name, makefile.expandVariable(name).text]));
+}
+
+const CASES: Array<{ name: string; text: string; vars: string[]; target?: string; files?: Record<string, string> }> = [
+  {
+    name: 'assignments: recursive, simple, conditional, appended, continued lines',
+    text: 'A = one\nB := $(A) two\nA = uno\nC ?= three\nC ?= not\nD = d1\nD += d2\nE := e1\nE += $(A)\nF = x   \\\n\t  y \\\n  z\nG ::= $(B)\n',
+    vars: ['A', 'B', 'C', 'D', 'E', 'F', 'G'],
+  },
+  {
+    name: 'conditionals: ifeq forms, ifneq, ifdef, else if chains, nesting',
+    text: [
+      'ARCH = amd64', 'EMPTY =',
+      'ifeq ($(ARCH),amd64)', 'R1 = yes', 'else', 'R1 = no', 'endif',
+      'ifneq ($(filter $(ARCH),arm64 s390x),)', 'R2 = listed', 'else ifeq "$(ARCH)" "amd64"', 'R2 = quoted', 'else', 'R2 = other', 'endif',
+      'ifdef EMPTY', 'R3 = defined', 'else', 'R3 = empty-is-undefined', 'endif',
+      'ifndef NOPE', 'ifeq ( $(ARCH) , amd64 )', 'R4 = spaced', 'endif', 'endif',
+      "ifeq '$(ARCH)' 'arm64'", 'R5 = wrong', 'else ifneq (,$(findstring md,$(ARCH)))', 'R5 = found', 'endif',
+    ].join('\n'),
+    vars: ['R1', 'R2', 'R3', 'R4', 'R5'],
+  },
+  {
+    name: 'functions: filter, patsubst, addsuffix, if, foreach, call, strip, sort, words, subst refs',
+    text: [
+      'targets = aarch64 x86_64 s390x ppc64le',
+      'F1 = $(filter %64 s390x,$(targets))',
+      'F2 = $(filter-out x86%,$(targets))',
+      'F3 = $(patsubst %,qemu-%,$(targets))',
+      'F4 = $(addsuffix -linux-user,$(targets))',
+      'F5 = $(if $(filter i386,$(targets)),--disable-pie,--enable-pie)',
+      'F6 = $(foreach t,$(targets),[$t])',
+      'pair = $(1)=$(2)',
+      'F7 = $(call pair,key,$(word 2,$(targets)))',
+      'F8 = $(strip   a    b   )',
+      'F9 = $(sort b a c a)',
+      'F10 = $(words $(targets)) $(firstword $(targets)) $(lastword $(targets))',
+      'F11 = $(targets:%64=%-64) $(targets:le=LE)',
+      'F12 = $(subst x86_64,amd64,$(targets))',
+      'F13 = $(or ,,second) $(and a,,c) $(and a,b)',
+      'comma := ,',
+      'F14 = $(subst $(comma), ,a,b,c) $(findstring 64,x86_64)',
+      'p = x86',
+      'list-x86 = i386 x86_64',
+      'F15 = ${list-$p} $(notdir a/b/c.mak) $(basename a/b.c) $(suffix a.b/c.d) $(dir a/b)',
+      'F16 = $(wordlist 2,3,$(targets))',
+    ].join('\n'),
+    vars: ['F1', 'F2', 'F3', 'F4', 'F5', 'F6', 'F7', 'F8', 'F9', 'F10', 'F11', 'F12', 'F13', 'F14', 'F15', 'F16'],
+  },
+  {
+    name: 'define, eval, include, comments, escaped #, export, override',
+    text: [
+      'include common.mk',
+      'define two-lines', 'first $(X)', 'second', 'endef',
+      '$(foreach v,P Q,$(eval $v := value-of-$v))',
+      'H = a \\# b # comment',
+      'export E1 = exported',
+      'override O1 = over',
+      'X = ex',
+      'T := $(two-lines)',
+    ].join('\n'),
+    vars: ['C1', 'P', 'Q', 'H', 'E1', 'O1', 'T', 'two-lines'],
+    files: { 'common.mk': 'C1 := from-include\n' },
+  },
+  {
+    name: 'a recipe: continuations kept, automatic variables, prefixes, target-specific variables',
+    text: [
+      'opts = \\', '\t--prefix=/usr \\', '\t--enable-kvm', 'LEVEL = global',
+      'b/qemu/configured: configure other',
+      '\trm -rf b/qemu; mkdir -p b/qemu',
+      '\t@cd b/qemu && \\', '\t    ../../configure $(opts) \\', '\t\t--level=$(LEVEL) --from=$< --all="$^" ${# a comment}',
+      '# a make comment inside the recipe',
+      'ifeq (1,1)', '\ttouch $@', 'endif',
+      'b/qemu/configured: LEVEL = target',
+      'configure other:', '\ttrue',
+    ].join('\n'),
+    vars: ['opts'],
+    target: 'b/qemu/configured',
+    // Present, so that make -n runs only the target's own recipe.
+    files: { configure: '', other: '' },
+  },
+];
+
+describe.skipIf(!make.path)(`the make evaluator against GNU make (${make.missing})`, () => {
+  for (const c of CASES) {
+    it(c.name, () => {
+      const expected = gnuMake(c.text, c.vars, c.target, c.files);
+      const makefile = ours(c.text, c.files);
+      expect(makefile.diagnostics).toEqual([]);
+      expect(valuesOf(makefile, c.vars)).toEqual(expected.values);
+      if (c.target) {
+        const recipe = makefile.expandRecipe(makefile.rules.get(c.target)!).flatMap((line) => line.text.split('\n'));
+        expect(recipe).toEqual(expected.recipe);
+      }
+    });
+  }
+});
+
+describe('origins', () => {
+  it('a value used through a variable points at its definition, via the line that used it', () => {
+    const makefile = ours('opts = \\\n\t--prefix=/usr \\\n\t--enable-kvm\nall:\n\t./configure $(opts)\n');
+    const [line] = makefile.expandRecipe(makefile.rules.get('all')!);
+    const at = line!.text.indexOf('--enable-kvm');
+    expect(originAt(line!, at)).toEqual({ file: 'Makefile', line: 3, via: [{ file: 'Makefile', line: 5, name: 'opts' }] });
+    expect(originAt(line!, 0)).toEqual({ file: 'Makefile', line: 5 });
+  });
+});
