@@ -1,6 +1,6 @@
 /**
- * What `flagdiff qemu` compares: `kata` (Kata's own build), a `qemu-system-*` binary, a spec file
- * (its builds per arch, through loadSpec), or a flags file (configure words or a meson -D list).
+ * What `flagdiff qemu` compares: `kata` (Kata's own build), a `qemu-system-*` binary, a recipe (a
+ * spec file or debian/rules: its builds per arch), or a flags file (configure words or a meson -D list).
  */
 import type { Build, RecipeBuilds } from '../model/build.js';
 import { DEFAULT_LIMITS, decodeInput } from '../readers/decode-input.js';
@@ -12,20 +12,17 @@ import type { QemuHelp } from '../readers/qemu/read-qemu-help.js';
 import { isElf } from './elf.js';
 import { UsageError } from './io.js';
 import { archOfBinary, probeQemuBinary } from './qemu-probe.js';
+import { loadRecipe, recipeKindOf } from './recipe-source.js';
+import type { RecipeOptions } from './recipe-source.js';
 
 export type QemuCandidate =
   | { readonly kind: 'kata' }
   | { readonly kind: 'binary'; readonly arch?: string; readonly help: QemuHelp }
   | { readonly kind: 'flags'; readonly arch?: string; readonly build: Build }
   /** One reading per arch asked, in that order. */
-  | { readonly kind: 'spec'; readonly readings: readonly RecipeBuilds[] };
+  | { readonly kind: 'recipe'; readonly readings: readonly RecipeBuilds[] };
 
-export interface CandidateOptions {
-  /** `--arch`; a spec is read for these (x86_64 when none is given). */
-  readonly arches: readonly string[];
-  readonly defines: ReadonlyArray<readonly [string, string]>;
-  readonly with: readonly string[];
-  readonly without: readonly string[];
+export interface CandidateOptions extends RecipeOptions {
   /** `--build`: only a recipe with several invocations has something to pick. */
   readonly build?: string;
   /** `--qemu-tree` or `--devices` given: they describe a build, which a binary is not. */
@@ -33,13 +30,10 @@ export interface CandidateOptions {
 }
 
 export async function loadQemuCandidate(path: string, host: ReadHost, options: CandidateOptions): Promise<QemuCandidate> {
-  const specOnly = options.defines.length > 0 || options.with.length > 0 || options.without.length > 0;
-  if (path.endsWith('.spec')) {
-    const { loadSpec } = await import('../readers/rpm/load-spec.js');
-    const arches = options.arches.length ? options.arches : ['x86_64'];
-    return { kind: 'spec', readings: await loadSpec(path, host, { arches, defines: options.defines, with: options.with, without: options.without }) };
-  }
-  if (specOnly) throw new UsageError('--define, --with and --without are read by spec files; the candidate is not one');
+  const recipe = await recipeKindOf(path, host, true);
+  if (recipe) return { kind: 'recipe', readings: await loadRecipe(path, recipe, host, options) };
+  const recipeOnly = options.defines.length || options.with.length || options.without.length || options.vendor !== undefined || options.profiles.length;
+  if (recipeOnly) throw new UsageError('--define, --with, --without, --vendor and --profile are read by recipes (spec files, debian/rules); the candidate is not one');
   if (options.build !== undefined) throw new UsageError('--build picks one invocation of a recipe with several; Kata, a flags file or a binary has one');
   if (path === 'kata') return { kind: 'kata' };
   // A binary is recognised by its first bytes only: qemu-system binaries can be larger than the input limit.

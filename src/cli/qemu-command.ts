@@ -35,6 +35,8 @@ const OPTIONS = {
   define: { type: 'string', short: 'D', multiple: true },
   with: { type: 'string', multiple: true },
   without: { type: 'string', multiple: true },
+  vendor: { type: 'string' },
+  profile: { type: 'string', multiple: true },
   'qemu-tree': { type: 'string' },
   devices: { type: 'string', multiple: true },
   'reference-devices': { type: 'string', multiple: true },
@@ -70,13 +72,15 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     defines: parseDefines(values.define),
     with: values.with ?? [],
     without: values.without ?? [],
+    ...(values.vendor !== undefined ? { vendor: values.vendor } : {}),
+    profiles: values.profile ?? [],
     ...(values.build !== undefined ? { build: values.build } : {}),
     deviceOptions: tree !== undefined || deviceOptions.length > 0,
   };
   const reports: Report[] = [];
   for (const path of positionals) {
     const candidate = await loadQemuCandidate(path, host, candidateOptions);
-    if (candidate.kind === 'spec') {
+    if (candidate.kind === 'recipe') {
       for (const reading of candidate.readings) {
         const choice = chooseQemuBuild(reading, values.build);
         const report = await compareBuild(context, reading.arch, { build: choice.build, ...(reading.version ? { version: reading.version } : {}) });
@@ -92,7 +96,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   return writeReports(reports, output, io);
 }
 
-async function compareOne(context: QemuRun, candidate: Exclude<QemuCandidate, { kind: 'spec' }>, arch: string): Promise<Report> {
+async function compareOne(context: QemuRun, candidate: Exclude<QemuCandidate, { kind: 'recipe' }>, arch: string): Promise<Report> {
   if (candidate.kind === 'binary') return withLints(compareQemuBinary(await context.references.at(arch, context.flavor), candidate.help), context.references);
   if (candidate.kind === 'flags') return compareBuild(context, arch, { build: candidate.build });
   // `kata` is Kata's build evaluated for a QEMU version: the one given, else the tree's; a checkout is

@@ -16,6 +16,8 @@ import type { CliIo } from './io.js';
 import type { KataSource } from './kata-source.js';
 import { isKataReference, loadKataSource, orUsageError } from './kata-source.js';
 import { nodeHost } from './node-host.js';
+import { loadRecipe, recipeKindOf } from './recipe-source.js';
+import type { RecipeKind } from './recipe-source.js';
 import { COMMON_OPTIONS, oneOf, parseArches, parseCommand, parseDefines } from './options.js';
 import { writeOutput } from './write-output.js';
 
@@ -30,6 +32,8 @@ const OPTIONS = {
   define: { type: 'string', short: 'D', multiple: true },
   with: { type: 'string', multiple: true },
   without: { type: 'string', multiple: true },
+  vendor: { type: 'string' },
+  profile: { type: 'string', multiple: true },
   layout: { type: 'string' },
   variant: { type: 'string' },
 } as const;
@@ -47,6 +51,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
 
   const host = nodeHost(io.stdin ? { stdin: io.stdin } : {});
   const shown: Shown[] = [];
+  let recipe: RecipeKind | undefined;
   for (const source of positionals) {
     const reference = source === 'kata' ? (values.reference ?? 'kata') : source;
     if (source === 'kata' || (await isKataReference(source, host))) {
@@ -57,13 +62,15 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
       };
       if (!(await isKataReference(reference, host))) throw new UsageError(`${reference} is not a Kata reference: give kata, kata-1.x or a Kata checkout`);
       shown.push(...(await showKata(await loadKataSource(reference, host, versions), domain, arches, values.flavor, values['kernel-version'])));
-    } else if (source.endsWith('.spec')) {
-      const { loadSpec } = await import('../readers/rpm/load-spec.js');
-      const readings = await loadSpec(source, host, {
+    } else if ((recipe = await recipeKindOf(source, host, domain === 'qemu'))) {
+      // A directory is a kernel tree unless --domain qemu: Debian's kernel packaging has a debian/rules too.
+      const readings = await loadRecipe(source, recipe, host, {
         arches: arches.length ? arches : ARCHES,
         defines: parseDefines(values.define),
         with: values.with ?? [],
         without: values.without ?? [],
+        ...(values.vendor !== undefined ? { vendor: values.vendor } : {}),
+        profiles: values.profile ?? [],
       });
       shown.push(...readings.map((reading) => ({ kind: 'builds' as const, reading })));
     } else if (values.domain === 'qemu') {
@@ -112,7 +119,7 @@ async function detectedLayout(source: string, host: ReadHost): Promise<DetectedL
  */
 async function readQemuSource(source: string, host: ReadHost): Promise<ConfigSet> {
   const { loadQemuCandidate } = await import('./qemu-candidate.js');
-  const candidate = await loadQemuCandidate(source, host, { arches: [], defines: [], with: [], without: [], deviceOptions: false });
+  const candidate = await loadQemuCandidate(source, host, { arches: [], defines: [], with: [], without: [], profiles: [], deviceOptions: false });
   if (candidate.kind === 'flags') {
     const { normalizeBuild } = await import('../readers/qemu/normalize-build.js');
     return normalizeBuild(candidate.build, source);

@@ -1,0 +1,91 @@
+/**
+ * debian/rules read into builds, against GNU make itself: Debian's real QEMU packaging (bookworm's 7.2,
+ * trixie's 10.0) is built with `make -f debian/rules build-arch` in a scratch tree, with Debian's real
+ * tools (dh_listpackages, dpkg-architecture, dpkg-buildflags, the package's own extract-config-opts),
+ * and a stand-in `configure` that records where it runs and what it is given. ninja, meson,
+ * sphinx-build and tar are stand-ins too (they build nothing). flagdiff, which runs none of it, must
+ * find the same configure invocations in the same order, word for word.
+ */
+import { spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { nodeHost } from '../../../src/cli/node-host.js';
+import { debianArchOf, dpkgArchitectureVariables } from '../../../src/readers/debian/debian-arch.js';
+import { loadDebianRules } from '../../../src/readers/debian/load-debian-rules.js';
+import type { Build } from '../../../src/model/build.js';
+import { DEBIAN_SERIES, debianPackaging, debianPackagingMissing, debianTool } from '../../helpers/debian-packaging.js';
+import { tempDir } from '../../helpers/temp-dir.js';
+
+const make = debianTool('make', 'make');
+const dh = debianTool('dh_listpackages', 'debhelper');
+const buildflags = debianTool('dpkg-buildflags', 'dpkg-dev');
+const ARCHES = ['x86_64', 'aarch64', 's390x', 'ppc64le'];
+
+interface Recorded {
+  readonly id: string;
+  readonly argv: readonly string[];
+}
+
+/** A scratch source tree holding the packaging, a recording configure and the tools that would build. */
+function scratchTree(debian: string): { tree: string; stubs: string; record: string } {
+  const tree = tempDir('flagdiff-deb-');
+  cpSync(debian, join(tree, 'debian'), { recursive: true });
+  const record = join(tree, 'configure-calls.jsonl');
+  writeFileSync(join(tree, 'configure'), `#!${process.execPath}\nrequire('fs').appendFileSync(${JSON.stringify(record)}, JSON.stringify({ cwd: process.cwd(), argv: process.argv.slice(2) }) + '\\n');\n`);
+  chmodSync(join(tree, 'configure'), 0o755);
+  mkdirSync(join(tree, 'configs/devices/x86_64-softmmu'), { recursive: true });
+  const stubs = join(tree, 'stubs');
+  mkdirSync(stubs);
+  for (const tool of ['ninja', 'meson', 'sphinx-build', 'tar']) {
+    writeFileSync(join(stubs, tool), '#!/bin/sh\nexit 0\n');
+    chmodSync(join(stubs, tool), 0o755);
+  }
+  return { tree, stubs, record };
+}
+
+/** What GNU make runs for `build-arch` on a native build for `arch`: each configure call, named by its directory. */
+function gnuMakeBuilds(debian: string, arch: string): Recorded[] {
+  const { tree, stubs, record } = scratchTree(debian);
+  const variables = dpkgArchitectureVariables(debianArchOf(arch)!)!;
+  const env = { ...variables, PATH: `${stubs}:/usr/bin:/bin`, LC_ALL: 'C', DEB_BUILD_OPTIONS: '', HOME: tree };
+  // A build-dependency's file (qemu-user's vdso archive) is taken as present, as on a build machine.
+  const run = spawnSync(make.path!, ['-i', '-o', '/usr/share/qemu/linux-user-vdso.tar.gz', '-f', 'debian/rules', 'build-arch'], { cwd: tree, env, encoding: 'utf8', timeout: 120_000 });
+  if (run.status !== 0) throw new Error(`make failed: ${run.stderr}`);
+  if (!existsSync(record)) return [];
+  return readFileSync(record, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { cwd: string; argv: string[] })
+    .map(({ cwd, argv }) => ({ id: relative(tree, cwd), argv }));
+}
+
+/**
+ * A word flagdiff could not evaluate (the compiler flags dpkg-buildflags gives) is compared up to
+ * the unknown part: the part flagdiff knows must be where make has it.
+ */
+function comparable(ours: Build, theirs: Recorded): Recorded {
+  return {
+    id: ours.id,
+    argv: ours.argv.map((word, i) => {
+      const made = theirs.argv[i] ?? '';
+      if (!word.unknown) return word.text;
+      const known = word.text.trimEnd();
+      return made.startsWith(known.split(' ')[0]!) ? made : `${word.text} (unknown: ${word.unknown})`;
+    }),
+  };
+}
+
+describe.each(DEBIAN_SERIES)('Debian QEMU %s packaging against GNU make and Debian tools', (series) => {
+  const debian = debianPackaging(series);
+  const missing = !debian ? debianPackagingMissing(series) : !make.path ? make.missing : !dh.path ? dh.missing : !buildflags.path ? buildflags.missing : undefined;
+  it.skipIf(missing !== undefined).each(ARCHES)(`build-arch on %s runs the same configure invocations (${missing ?? 'oracles found'})`, async (arch) => {
+    const expected = gnuMakeBuilds(debian!, arch);
+    expect(expected.length).toBeGreaterThan(0);
+    const [reading] = await loadDebianRules(dirname(debian!), nodeHost(), { arches: [arch] });
+    expect(reading!.builds.map((b, i) => comparable(b, expected[i] ?? { id: '', argv: [] }))).toEqual(expected);
+    // The only words not known are the compiler and linker flags of the build machine's dpkg.
+    const unknown = reading!.builds.flatMap((b) => b.argv.filter((a) => a.unknown).map((a) => a.text.split('=')[0]));
+    expect(new Set(unknown)).toEqual(new Set(['--extra-cflags', '--extra-ldflags']));
+  }, 120_000);
+});
