@@ -106,7 +106,7 @@ describe('flagdiff qemu', () => {
     [['qemu', '--arch', 'riscv64', 'kata'], 'Kata builds no QEMU for riscv64'],
     [['qemu', '--flavor', 'tdx-experimental', 'kata'], 'cannot be evaluated statically'],
     [['qemu', '--build', 'build-mini', 'kata'], '--build picks one invocation'],
-    [['qemu', '--define', 'fedora=39', 'kata'], 'are read by spec files'],
+    [['qemu', '--define', 'fedora=39', 'kata'], 'are read by recipes (spec files, debian/rules)'],
     [['qemu', '--build', 'build-nano', fixture('qemu/mini-2019.spec')], 'no build build-nano on x86_64; its builds: build-static (no qemu-system-x86_64), build-mini'],
     [['qemu', '--arch', 'aarch64', '--build', 'build-static', fixture('qemu/mini-2019.spec')], 'build-static does not build qemu-system-aarch64'],
     [['qemu', '/nonexistent/flags'], 'no such file'],

@@ -59,6 +59,8 @@ export interface MakeOptions {
 const DIRECTIVE = /^(ifeq|ifneq|ifdef|ifndef|else|endif|define|endef|include|-include|sinclude|export|unexport|override|private|vpath|undefine)(?=\s|$)/;
 const MAX_INCLUDE_DEPTH = 16;
 const STEPS = 1_000_000;
+/** Text all expansions may produce together: Debian's QEMU rules produce a few KB. */
+const CHARS = 1024 * 1024;
 
 export function evaluateMakefile(text: string, options: MakeOptions): Makefile {
   const variables = new Map<string, MakeVariable>();
@@ -79,7 +81,7 @@ export function evaluateMakefile(text: string, options: MakeOptions): Makefile {
     wildcard: options.wildcard ?? (() => undefined),
     evaluate: (evaluated, at) => read(evaluated.text, at.file, () => at.line, depth + 1),
     report,
-    budget: { steps: STEPS, exhausted: false },
+    budget: { steps: STEPS, chars: CHARS, exhausted: false },
     active: new Set(),
   };
   let depth = 0;

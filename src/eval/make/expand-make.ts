@@ -26,16 +26,17 @@ export interface ExpandContext {
   /** `$(eval ...)`: the text read as makefile lines. */
   readonly evaluate: (text: SpannedText, site: Origin) => void;
   readonly report: (code: Code, message: string, site: Origin) => void;
-  /** Shared by every expansion of one makefile: a bound on work and on the size of values. */
-  readonly budget: { steps: number; exhausted: boolean };
+  /** Shared by every expansion of one makefile: a bound on work and on the text produced. */
+  readonly budget: { steps: number; chars: number; exhausted: boolean };
   /** Recursive variables being expanded: a variable that uses itself is an error in make too. */
   readonly active: Set<string>;
 }
 
-const MAX_SIZE = 4 * 1024 * 1024;
+const MAX_SIZE = 1024 * 1024;
 
 export function expand(text: SpannedText, context: ExpandContext): SpannedText {
   if (!text.text.includes('$')) return text;
+  if (context.budget.exhausted) return EMPTY_TEXT;
   const builder = createBuilder();
   expandInto(builder, text, context);
   return finish(builder);
@@ -46,7 +47,7 @@ function expandInto(builder: TextBuilder, text: SpannedText, context: ExpandCont
   let from = 0;
   for (let at = source.indexOf('$'); at !== -1 && at < source.length; at = source.indexOf('$', from)) {
     appendRange(builder, text, from, at);
-    if (--context.budget.steps < 0 || builder.text.length > MAX_SIZE) {
+    if (--context.budget.steps < 0 || context.budget.chars < 0 || builder.text.length > MAX_SIZE) {
       if (!context.budget.exhausted) context.report('FD304', 'expanding the makefile went past flagdiff’s bound on work or value size; the rest is not expanded', site(text, at));
       context.budget.exhausted = true;
       return;
@@ -110,7 +111,9 @@ export function valueOf(name: string, use: Origin, context: ExpandContext): Span
   }
   context.active.add(name);
   try {
-    return expand(placed, context);
+    const value = expand(placed, context);
+    context.budget.chars -= value.text.length;
+    return value;
   } finally {
     context.active.delete(name);
   }

@@ -96,7 +96,8 @@ const OPTION_LINE = /^# ?--/;
  * The configure-option lines, wherever they stand in the file. Each is read as dash's `read f p x` with
  * IFS set to TAB reads it: a backslash keeps the next character from splitting and is removed, a
  * backslash at the end joins the next such line, and runs of TABs separate fields (TAB is IFS white space).
- * A last line without its newline is not read: `read` fails there, so the loop never sees it.
+ * A line `read` reaches the end of input in (no newline at the end, or a backslash on the last option
+ * line) is not read: `read` fails there, so the loop never sees it.
  */
 function readConfigOptions(lines: readonly string[]): ConfigOptionLine[] {
   const options: ConfigOptionLine[] = [];
@@ -105,23 +106,23 @@ function readConfigOptions(lines: readonly string[]): ConfigOptionLine[] {
     const { line } = matching[i]!;
     const fields: string[] = [''];
     let separated = false;
+    const append = (ch: string) => {
+      if (separated) fields.push('');
+      separated = false;
+      fields[fields.length - 1] += ch;
+    };
+    let complete = true;
     for (let text = matching[i]!.text, k = 0; k < text.length; k++) {
       const ch = text.charAt(k);
-      if (ch === '\\' && k === text.length - 1 && i + 1 < matching.length) {
-        text = matching[++i]!.text;
-        k = -1;
-      } else if (ch === '\\') {
-        if (k + 1 < text.length) fields[fields.length - 1] += text.charAt(++k);
-        separated = false;
-      } else if (ch === '\t') separated = fields[fields.length - 1] !== '' || fields.length > 1;
-      else {
-        if (separated) fields.push('');
-        separated = false;
-        fields[fields.length - 1] += ch;
-      }
+      if (ch === '\\' && k === text.length - 1) {
+        complete = i + 1 < matching.length;
+        if (complete) [text, k] = [matching[++i]!.text, -1];
+      } else if (ch === '\\') append(text.charAt(++k));
+      else if (ch === '\t') separated = true;
+      else append(ch);
     }
     const words = (field: string | undefined) => (field ?? '').split(/[ \t\n]+/).filter(Boolean);
-    options.push({ flags: words(fields[0]), patterns: words(fields[1]), line });
+    if (complete) options.push({ flags: words(fields[0]), patterns: words(fields[1]), line });
   }
   return options;
 }

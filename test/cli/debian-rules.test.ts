@@ -1,0 +1,53 @@
+// `flagdiff qemu` and `flagdiff show` on Debian's packaging: debian/rules, its directory or the tree.
+import { describe, expect, it } from 'vitest';
+import type { ReportDocument } from '../../src/model/report.js';
+import { runCli } from '../helpers/run-cli.js';
+
+const TREE = 'fixtures/debian/qemu-like';
+const RULES = `${TREE}/debian/rules`;
+
+describe('flagdiff qemu on debian/rules', () => {
+  it('compares the first build that makes qemu-system-ARCH, the one Debian installs under that name', async () => {
+    const run = await runCli(['qemu', TREE, '--format', 'json', '--fail-on', 'never']);
+    expect(run.code).toBe(0);
+    const [report] = (JSON.parse(run.stdout) as ReportDocument).reports;
+    expect(report!.candidate).toMatchObject({ source: RULES, build: 'b/main', version: '9.2.0' });
+    const note = report!.diagnostics.find((d) => d.code === 'FD190')!;
+    expect(note.message).toContain('compared b/main, the first of its builds that makes qemu-system-x86_64');
+    expect(note.message).toContain('b/tiny (qemu-system-x86_64)');
+  });
+
+  it('compares another build with --build, per arch with --arch', async () => {
+    const run = await runCli(['qemu', RULES, '--build', 'b/tiny', '--format', 'json', '--fail-on', 'never']);
+    expect((JSON.parse(run.stdout) as ReportDocument).reports[0]!.candidate.build).toBe('b/tiny');
+    const arm = await runCli(['qemu', RULES, '--arch', 'aarch64', '--format', 'json', '--fail-on', 'never']);
+    expect((JSON.parse(arm.stdout) as ReportDocument).reports.map((r) => [r.arch, r.candidate.build])).toEqual([['aarch64', 'b/main']]);
+  });
+
+  it.each([
+    [['qemu', RULES, '--define', 'fedora=39'], 'are read by spec files; the recipe is debian/rules'],
+    [['qemu', 'fixtures/rpm/fedora-like.spec', '--vendor', 'ubuntu'], 'are read by debian/rules; the recipe is a spec file'],
+    [['qemu', RULES, '--vendor', 'suse'], '--vendor must be one of debian, ubuntu'],
+    [['qemu', 'kata', '--profile', 'nocheck'], 'are read by recipes (spec files, debian/rules)'],
+  ])('%j → exit 2', async (args, message) => {
+    const run = await runCli(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+  });
+});
+
+describe('flagdiff show on debian/rules', () => {
+  it('prints each arch’s builds, every word with its line in the rules, the included makefile or debian/control', async () => {
+    const run = await runCli(['show', RULES, '--arch', 'x86_64', '--vendor', 'ubuntu']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`# ${RULES}: x86_64, 2 builds`);
+    expect(run.stdout).toMatch(/--enable-kvm +fixtures\/debian\/qemu-like\/debian\/options\.mk:3 via per_arch_opts at fixtures\/debian\/qemu-like\/debian\/rules:34/);
+    expect(run.stdout).toMatch(/--enable-ubuntu-only +fixtures\/debian\/qemu-like\/debian\/rules:19 via common_opts at :30/);
+  });
+
+  it('reads a directory as Debian’s packaging only with --domain qemu: a kernel tree has a debian/rules too', async () => {
+    expect((await runCli(['show', TREE, '--domain', 'qemu', '--arch', 'aarch64'])).stdout).toContain('aarch64, 1 build');
+    const kernel = await runCli(['show', TREE]);
+    expect(kernel.code).toBe(2);
+  });
+});

@@ -1,0 +1,100 @@
+/** debian/rules read on a packaging of our own: builds per arch, origins, options, and nothing run. */
+import { existsSync, mkdirSync, writeFileSync, cpSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { nodeHost } from '../../../src/cli/node-host.js';
+import { InputError } from '../../../src/model/diagnostic.js';
+import { loadDebianRules } from '../../../src/readers/debian/load-debian-rules.js';
+import { tempDir } from '../../helpers/temp-dir.js';
+
+const TREE = 'fixtures/debian/qemu-like';
+const RULES = `${TREE}/debian/rules`;
+const read = (arch: string, options = {}) => loadDebianRules(TREE, nodeHost(), { arches: [arch], ...options }).then((r) => r[0]!);
+const words = (reading: Awaited<ReturnType<typeof read>>, id: string) => reading.builds.find((b) => b.id === id)!.argv.map((a) => a.text);
+
+describe('debian/rules of our own', () => {
+  it('runs on each arch the builds build-arch reaches there, with that arch’s options', async () => {
+    const amd64 = await read('x86_64');
+    expect(amd64.builds.map((b) => b.id)).toEqual(['b/main', 'b/tiny']);
+    expect(words(amd64, 'b/main')).toEqual(['--prefix=/usr', '--with-pkgversion=debian 1:9.2.0+ds-1', '--disable-docs', '--enable-system', '--extra-cflags=', '', '--enable-kvm', '--target-list=x86_64-softmmu']);
+    const arm64 = await read('arm64');
+    expect(arm64.builds.map((b) => b.id)).toEqual(['b/main']);
+    expect(words(arm64, 'b/main').slice(-2)).toEqual(['--enable-kvm', '--target-list=aarch64-softmmu']);
+    // qemu-system-demo is built for amd64 and arm64 only (debian/control), so dh_listpackages leaves it out.
+    expect(words(await read('s390x'), 'b/main')).toContain('--disable-system');
+    expect(amd64.version).toBe('9.2.0');
+    expect(amd64.installed).toBe('first');
+  });
+
+  it('says where each word was written, through the variables it came through', async () => {
+    const main = (await read('x86_64')).builds[0]!;
+    const prefix = main.argv.find((a) => a.text === '--prefix=/usr')!;
+    expect(prefix.origin).toEqual({ file: RULES, line: 14, via: [{ file: RULES, line: 30, name: 'common_opts' }] });
+    const kvm = main.argv.find((a) => a.text === '--enable-kvm')!;
+    expect(kvm.origin).toEqual({ file: `${TREE}/debian/options.mk`, line: 3, via: [{ file: RULES, line: 34, name: 'per_arch_opts' }] });
+    expect(main.argv.find((a) => a.text === '--enable-system')!.origin.line).toBe(31);
+  });
+
+  it('runs no command: $(shell ...) is unknown, with a diagnostic at its line', async () => {
+    const reading = await read('x86_64');
+    expect(existsSync(join(TREE, 'flagdiff-ran-a-command'))).toBe(false);
+    expect(existsSync('flagdiff-ran-a-command')).toBe(false);
+    const unknown = reading.builds[0]!.argv.find((a) => a.unknown);
+    expect(unknown?.unknown).toMatch(/\$\(shell uname -m\) is a command; flagdiff does not run it/);
+    expect(reading.diagnostics.filter((d) => d.code === 'FD324').map((d) => d.line)).toEqual([25, 33]);
+  });
+
+  it('takes the vendor and the build profiles dpkg-buildpackage would be given', async () => {
+    const ubuntu = await read('x86_64', { vendor: 'ubuntu' });
+    expect(words(ubuntu, 'b/main')).toEqual(expect.arrayContaining(['--with-pkgversion=ubuntu 1:9.2.0+ds-1', '--enable-ubuntu-only']));
+    expect(words(await read('x86_64', { profiles: ['pkg.demo.no-system'] }), 'b/main')).toContain('--disable-system');
+  });
+
+  it('gives a build the device file its recipe copies into the tree', async () => {
+    const tiny = (await read('x86_64')).builds[1]!;
+    expect(tiny.devices).toEqual([{ target: 'x86_64-softmmu', name: 'tiny', mode: 'replace', file: `${TREE}/debian/tiny-devices.mak` }]);
+  });
+
+  it('reads the same from the tree, its debian directory or its rules file', async () => {
+    const ids = async (path: string) => (await loadDebianRules(path, nodeHost()))[0]!.builds.map((b) => `${b.id} ${b.argv.length}`);
+    expect(await ids(`${TREE}/debian`)).toEqual(await ids(TREE));
+    expect(await ids(RULES)).toEqual(await ids(TREE));
+  });
+});
+
+describe('debian/rules that cannot be read as asked', () => {
+  function tree(rules: string, extra: Record<string, string> = {}): string {
+    const dir = tempDir('flagdiff-rules-');
+    cpSync(`${TREE}/debian`, join(dir, 'debian'), { recursive: true });
+    writeFileSync(join(dir, 'debian/rules'), rules);
+    for (const [name, text] of Object.entries(extra)) {
+      mkdirSync(join(dir, name, '..'), { recursive: true });
+      writeFileSync(join(dir, name), text);
+    }
+    return dir;
+  }
+
+  it('reads no include outside the source tree', async () => {
+    const dir = tree('include ../secret.mk\nbuild-arch:\n\t./configure $(SECRET)\n', { '../secret.mk': 'SECRET = --leaked\n' });
+    const [reading] = await loadDebianRules(dir, nodeHost());
+    expect(reading!.builds[0]!.argv).toEqual([]);
+    expect(reading!.diagnostics.map((d) => d.code)).toContain('FD325');
+    expect(reading!.diagnostics.find((d) => d.code === 'FD325')!.message).toMatch(/include \.\.\/secret\.mk: .*outside/);
+  });
+
+  it('stops where make stops, at $(error ...)', async () => {
+    const [reading] = await loadDebianRules(tree('$(error not ready)\nbuild-arch:\n\t./configure --never\n'), nodeHost());
+    expect(reading!.builds).toEqual([]);
+    expect(reading!.diagnostics.map((d) => [d.code, d.line])).toEqual([['FD325', 1], ['FD192', 0]]);
+  });
+
+  it('says so when no build target or no configure is found', async () => {
+    const [none] = await loadDebianRules(tree('%:\n\tdh $@\n'), nodeHost());
+    expect(none!.diagnostics.map((d) => d.code)).toEqual(['FD192']);
+  });
+
+  it('refuses an arch Debian does not build for, and a directory without debian/rules', async () => {
+    await expect(loadDebianRules(TREE, nodeHost(), { arches: ['vax'] })).rejects.toThrow(InputError);
+    await expect(loadDebianRules('fixtures', nodeHost())).rejects.toThrow(/without debian\/rules/);
+  });
+});
