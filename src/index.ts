@@ -39,6 +39,8 @@ export { parseMinikconf } from './eval/minikconf/parse-minikconf.js';
 export type { ParsedKconfig } from './eval/minikconf/parse-minikconf.js';
 
 // static evaluation
+export { evaluateMakefile } from './eval/make/evaluate-makefile.js';
+export type { Included, MakeOptions, MakeRule, Makefile } from './eval/make/evaluate-makefile.js';
 export { DEFAULT_MACRO_LIMITS } from './eval/rpm/macro-engine.js';
 export type { MacroLimits } from './eval/rpm/macro-engine.js';
 export { preprocessSpec } from './eval/rpm/preprocess-spec.js';
@@ -89,6 +91,8 @@ export type { DetectedLayout, KernelCandidateOptions, KernelLayout } from './rea
 export { loadRedhatConfigs } from './readers/kconfig/load-redhat-configs.js';
 export { readDebianDefines } from './readers/kconfig/read-debian-defines.js';
 export type { Defines, DefinesValue } from './readers/kconfig/read-debian-defines.js';
+export { loadDebianRules } from './readers/debian/load-debian-rules.js';
+export type { DebianRulesOptions } from './readers/debian/load-debian-rules.js';
 export { confinedInclude } from './readers/rpm/confined-include.js';
 export { loadSpec } from './readers/rpm/load-spec.js';
 export type { SpecReadOptions } from './readers/rpm/load-spec.js';

@@ -95,13 +95,14 @@ for this machine.
 const SHOW_HELP = `Usage: flagdiff show [options] SOURCE...
 
 Prints what flagdiff read from each SOURCE, normalised and sorted, with the file and line of every
-value and the earlier assignments it overrode. For an rpm spec file, prints for each arch the
-configure and meson invocations its %build section runs, every word with its line and the macros
-and shell functions it came through. Nothing in the spec is run.
+value and the earlier assignments it overrode. For an rpm spec file or Debian's debian/rules,
+prints for each arch the configure and meson invocations its build runs, every word with its line
+and the macros, make variables and shell functions it came through. Nothing in them is run.
 
 SOURCE is kata, a Kata checkout, a kernel config file (.gz, .xz too), Ubuntu annotations, a
-distro config tree (redhat/configs, debian/config), a fragment directory, a *.spec file, a QEMU
-flags file or a qemu-system-* binary (with --domain qemu; the binary is run with -device help,
+distro config tree (redhat/configs, debian/config), a fragment directory, a *.spec file, a
+debian/rules file (or, with --domain qemu, the debian directory or the source tree holding it), a
+QEMU flags file or a qemu-system-* binary (with --domain qemu; the binary is run with -device help,
 -machine help and -object help), or - for stdin.
 
 Options for Kata:
@@ -128,6 +129,11 @@ Options for spec files:
       --with X          as rpmbuild --with X (repeatable)
       --without X       as rpmbuild --without X (repeatable)
 
+Options for debian/rules:
+      --arch ARCH       the arches to show (repeatable; default: all), uname or Debian names
+      --vendor V        debian (default) | ubuntu: what dpkg-vendor --derives-from answers
+      --profile NAME    a build profile, as DEB_BUILD_PROFILES (repeatable)
+
 Options:
   -f, --format F        text (default) | json
   -o, --output FILE     write to FILE instead of standard output
@@ -144,6 +150,7 @@ Examples:
   flagdiff show /usr/bin/qemu-system-x86_64 --domain qemu
   flagdiff show qemu.spec --arch aarch64 --define fedora=39
   flagdiff show qemu-kvm.spec --define rhel=9 --format json
+  flagdiff show qemu-10.0.13/debian/rules --arch x86_64 --vendor ubuntu
 `;
 
 const QEMU_HELP = `Usage: flagdiff qemu [options] CANDIDATE...
@@ -154,7 +161,9 @@ does not accept, and for a binary the devices, machine types and objects Kata's 
 
 CANDIDATE is a spec file (qemu.spec: the configure invocation of its build that makes
 qemu-system-ARCH, read as rpm and the shell would without running anything, its Version: as the
-QEMU version), a flags file (configure options on one line or one per line, or what
+QEMU version), Debian's packaging (debian/rules, the debian directory or the source tree holding
+it: read as GNU make, dpkg-buildpackage and the shell would, Debian's tools answered from its
+debian/control and debian/changelog, nothing run), a flags file (configure options on one line or one per line, or what
 configure-hypervisor.sh -d prints), a meson -D list, a qemu-system-* binary (run only with
 -device help, -machine help and -object help), or kata (Kata's own build, to check it
 against a QEMU version).
@@ -168,10 +177,13 @@ Options:
       --qemu-version V  the QEMU version the candidate builds (e.g. 4.2.0; default: a spec's
                         Version:): its defaults and the options it accepts; with the candidate
                         kata, Kata's build for QEMU V (a checkout is evaluated for V)
-      --build ID        which configure invocation of a spec (its directory: build-mini); default:
-                        the last one that builds qemu-system-ARCH
+      --build ID        which configure invocation of a recipe (its directory: build-mini,
+                        b/microvm); default: the one installed as qemu-system-ARCH (a spec's
+                        last, debian/rules' first)
   -D, --define NAME=VALUE, --with X, --without X
                         a spec's macros and %bcond switches, as for rpmbuild (repeatable)
+      --vendor V, --profile NAME
+                        debian/rules': debian (default) or ubuntu; DEB_BUILD_PROFILES (repeatable)
       --qemu-tree DIR   a QEMU source tree (e.g. apt-get source qemu): the candidate's devices are
                         evaluated with its Kconfig files, as QEMU's minikconf does
       --devices [TARGET[/NAME][+]=]FILE
@@ -187,6 +199,7 @@ Examples:
   flagdiff qemu --qemu-version 4.1.0 mini-configure-flags.txt
   flagdiff qemu --build build-mini --define fedora=31 qemu.spec
   flagdiff qemu --arch aarch64 --flavor no-shared-fs qemu-kvm.spec
+  flagdiff qemu --build b/microvm qemu-10.0.13/debian/rules
   flagdiff qemu --qemu-tree qemu-7.2 --devices x86_64-softmmu/microvm=microvm.mak microvm.flags
 `;
 
