@@ -24,6 +24,7 @@ import { debianCommandOutput } from './debian-commands.js';
 import type { DebianFacts } from './debian-commands.js';
 import { parseDebianControl } from './debian-control.js';
 import { extractScriptOf } from './extract-config-opts.js';
+import { controlForVendor } from './vendor-control.js';
 import { packageInfoVariables } from './pkg-info.js';
 
 export interface DebianRulesOptions {
@@ -54,30 +55,42 @@ export async function loadDebianRules(path: string, host: ReadHost, options: Deb
   const extractScript = (await host.kind(script)) === 'file' ? extractScriptOf(await read(script)) : undefined;
 
   // The make evaluator asks for included files as it reads; they are fetched between passes.
-  const files = new Map<string, { file: string; text: string } | { unread: string }>();
+  const files = new Map<string, Included>();
+  const evaluate = async (facts: DebianFacts): Promise<Makefile> => {
+    for (let pass = 0; ; pass++) {
+      const wanted: string[] = [];
+      const makefile = evaluateMakefile(rulesText, {
+        file: rules,
+        environment: { ...facts.architecture, DEB_BUILD_OPTIONS: '', DEB_BUILD_PROFILES: facts.profiles.join(' '), CURDIR: '/source', MAKE: 'make' },
+        include: (name) => included(name, facts, files, wanted, tree),
+        shell: (command, at) => debianCommandOutput(command, facts, at),
+        wildcard: (pattern) => filesIn('debian', debianFiles, pattern),
+      });
+      if (wanted.length === 0 || pass === MAX_INCLUDE_PASSES) return makefile;
+      for (const name of wanted) files.set(name, await readIncluded(name, tree, inTree));
+    }
+  };
+  const vendor = options.vendor ?? 'debian';
+  const controlIn = join(tree, 'debian/control-in');
+  const template = vendor !== 'debian' && debianFiles.includes('control-in') ? await read(controlIn) : undefined;
+
   const readings: RecipeBuilds[] = [];
   for (const arch of options.arches?.length ? options.arches : ['x86_64']) {
     const debianArch = debianArchOf(arch);
     const architecture = debianArch && dpkgArchitectureVariables(debianArch);
     if (!debianArch || !architecture) throw new InputError(diagnostic('FD104', `${arch} is not an arch Debian builds for`, { file: rules, line: 0 }));
     const facts: DebianFacts = {
-      control, controlFile, debianArch, architecture, packageInfo: packageInfoVariables(changelog), vendor: options.vendor ?? 'debian',
+      control, controlFile, debianArch, architecture, packageInfo: packageInfoVariables(changelog), vendor,
       profiles: options.profiles ?? [], ...(extractScript ? { extractScript } : {}),
     };
-    let makefile: Makefile | undefined;
-    for (let pass = 0; pass < MAX_INCLUDE_PASSES; pass++) {
-      const wanted: string[] = [];
-      makefile = evaluateMakefile(rulesText, {
-        file: rules,
-        environment: { ...architecture, DEB_BUILD_OPTIONS: '', DEB_BUILD_PROFILES: facts.profiles.join(' '), CURDIR: '/source', MAKE: 'make' },
-        include: (name) => included(name, facts, files, wanted, tree),
-        shell: (command, at) => debianCommandOutput(command, facts, at),
-        wildcard: (pattern) => filesIn('debian', debianFiles, pattern),
-      });
-      if (wanted.length === 0) break;
-      for (const name of wanted) files.set(name, await readIncluded(name, tree, inTree));
+    let makefile = await evaluate(facts);
+    if (template !== undefined) {
+      // The control file shipped is Debian's; another vendor's is made from control-in, with the rules' own values.
+      const substvars = new Set(makefile.expandVariable('substvars').text.split(/\s+/));
+      const made = controlForVendor(template, vendor, (name) => (substvars.has(name) ? makefile.expandVariable(name).text : undefined));
+      makefile = await evaluate({ ...facts, control: parseDebianControl(made, controlIn), controlFile: controlIn });
     }
-    readings.push(await buildsOf(makefile!, rules, arch, tree, host));
+    readings.push(await buildsOf(makefile, rules, arch, tree, host));
   }
   return readings;
 }
@@ -114,7 +127,7 @@ function filesIn(directory: string, names: readonly string[], pattern: string): 
   return names.filter((name) => (!name.startsWith('.') || base.startsWith('.')) && matchPattern(tokens, name)).sort().map((name) => `${directory}/${name}`);
 }
 
-async function readIncluded(path: string, tree: string, host: ReadHost): Promise<{ file: string; text: string } | { unread: string }> {
+async function readIncluded(path: string, tree: string, host: ReadHost): Promise<Included> {
   try {
     if ((await host.kind(path)) !== 'file') return { unread: `no such file in the source tree ${tree}` };
     return { file: path, text: decodeInput(await host.readFile(path, DEFAULT_LIMITS.maxBytes), path) };

@@ -21,6 +21,9 @@ const make = debianTool('make', 'make');
 const dh = debianTool('dh_listpackages', 'debhelper');
 const buildflags = debianTool('dpkg-buildflags', 'dpkg-dev');
 const ARCHES = ['x86_64', 'aarch64', 's390x', 'ppc64le'];
+const VENDORS = ['debian', 'ubuntu'] as const;
+type Vendor = (typeof VENDORS)[number];
+const CASES = VENDORS.flatMap((vendor) => ARCHES.map((arch) => [vendor, arch] as const));
 
 interface Recorded {
   readonly id: string;
@@ -44,11 +47,21 @@ function scratchTree(debian: string): { tree: string; stubs: string; record: str
   return { tree, stubs, record };
 }
 
-/** What GNU make runs for `build-arch` on a native build for `arch`: each configure call, named by its directory. */
-function gnuMakeBuilds(debian: string, arch: string): Recorded[] {
+/**
+ * What GNU make runs for `build-arch` on a native build for `arch`: each configure call, named by its
+ * directory. On Ubuntu, dpkg-vendor says so, and debian/control is made again from control-in first,
+ * by the rules' own recipe, as Ubuntu's source package has it.
+ */
+function gnuMakeBuilds(debian: string, arch: string, vendor: Vendor): Recorded[] {
   const { tree, stubs, record } = scratchTree(debian);
   const variables = dpkgArchitectureVariables(debianArchOf(arch)!)!;
   const env = { ...variables, PATH: `${stubs}:/usr/bin:/bin`, LC_ALL: 'C', DEB_BUILD_OPTIONS: '', HOME: tree };
+  if (vendor === 'ubuntu') {
+    writeFileSync(join(stubs, 'dpkg-vendor'), '#!/bin/sh\n[ "$1" = --derives-from ] && case "$2" in Ubuntu|Debian) exit 0;; esac\nexit 1\n');
+    chmodSync(join(stubs, 'dpkg-vendor'), 0o755);
+    const control = spawnSync(make.path!, ['-B', '-f', 'debian/rules', 'debian/control'], { cwd: tree, env, encoding: 'utf8' });
+    if (control.status !== 0) throw new Error(`make debian/control failed: ${control.stderr}`);
+  }
   // A build-dependency's file (qemu-user's vdso archive) is taken as present, as on a build machine.
   const run = spawnSync(make.path!, ['-i', '-o', '/usr/share/qemu/linux-user-vdso.tar.gz', '-f', 'debian/rules', 'build-arch'], { cwd: tree, env, encoding: 'utf8', timeout: 120_000 });
   if (run.status !== 0) throw new Error(`make failed: ${run.stderr}`);
@@ -79,13 +92,16 @@ function comparable(ours: Build, theirs: Recorded): Recorded {
 describe.each(DEBIAN_SERIES)('Debian QEMU %s packaging against GNU make and Debian tools', (series) => {
   const debian = debianPackaging(series);
   const missing = !debian ? debianPackagingMissing(series) : !make.path ? make.missing : !dh.path ? dh.missing : !buildflags.path ? buildflags.missing : undefined;
-  it.skipIf(missing !== undefined).each(ARCHES)(`build-arch on %s runs the same configure invocations (${missing ?? 'oracles found'})`, async (arch) => {
-    const expected = gnuMakeBuilds(debian!, arch);
+  it.skipIf(missing !== undefined).each(CASES)(`%s build-arch on %s runs the same configure invocations (${missing ?? 'oracles found'})`, async (vendor, arch) => {
+    const expected = gnuMakeBuilds(debian!, arch, vendor);
     expect(expected.length).toBeGreaterThan(0);
-    const [reading] = await loadDebianRules(dirname(debian!), nodeHost(), { arches: [arch] });
+    const [reading] = await loadDebianRules(dirname(debian!), nodeHost(), { arches: [arch], vendor });
     expect(reading!.builds.map((b, i) => comparable(b, expected[i] ?? { id: '', argv: [] }))).toEqual(expected);
     // The only words not known are the compiler and linker flags of the build machine's dpkg.
     const unknown = reading!.builds.flatMap((b) => b.argv.filter((a) => a.unknown).map((a) => a.text.split('=')[0]));
     expect(new Set(unknown)).toEqual(new Set(['--extra-cflags', '--extra-ldflags']));
+    // Ubuntu's options come from debian/control as made from control-in for Ubuntu, not Debian's copy.
+    const optionFiles = new Set(reading!.builds.flatMap((b) => b.argv.map((a) => a.origin.file.split('/').pop())));
+    expect(optionFiles.has('control-in')).toBe(vendor === 'ubuntu' && existsSync(join(debian!, 'control-in')));
   }, 120_000);
 });
