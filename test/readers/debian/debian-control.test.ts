@@ -39,8 +39,9 @@ describe.skipIf(!ready)(`debian/control against dpkg and dash${ready ? '' : ` (s
   for (const series of DEBIAN_SERIES) {
     const debian = debianPackaging(series);
     describe.skipIf(!debian)(`QEMU ${series}${debian ? '' : ` (skipped: ${debianPackagingMissing(series)})`}`, () => {
-      const file = join(debian!, 'control');
-      const control = parseDebianControl(readFileSync(file, 'utf8'), 'debian/control');
+      // A skipped suite's body still runs to collect its tests: read nothing when the packaging is missing.
+      const file = join(debian ?? '.', 'control');
+      const control = debian ? parseDebianControl(readFileSync(file, 'utf8'), 'debian/control') : parseDebianControl('', 'none');
 
       it('reads the binary packages dpkg reads, with their Architecture and Build-Profiles', () => {
         const expected = dpkgPackages(file);

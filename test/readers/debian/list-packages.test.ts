@@ -74,8 +74,9 @@ describe.skipIf(!dh.path)(`listPackages against dh_listpackages${dh.path ? '' : 
   for (const series of DEBIAN_SERIES) {
     const debian = debianPackaging(series);
     describe.skipIf(!debian)(`QEMU ${series}${debian ? '' : ` (skipped: ${debianPackagingMissing(series)})`}`, () => {
-      const file = join(debian!, 'control');
-      const control = parseDebianControl(readFileSync(file, 'utf8'), 'debian/control');
+      // A skipped suite's body still runs to collect its tests: read nothing when the packaging is missing.
+      const file = join(debian ?? '.', 'control');
+      const control = debian ? parseDebianControl(readFileSync(file, 'utf8'), 'debian/control') : parseDebianControl('', 'none');
 
       it.each(DEBIAN_ARCHES)('lists the packages dh_listpackages lists on %s', (arch) => {
         const expected = dhListPackages(file, arch);
