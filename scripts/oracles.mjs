@@ -2,7 +2,8 @@
 // scripts/diffconfig comes from Debian's linux-source-6.12 (installed by .ci/run); it is extracted
 // from the source tarball once into node_modules/.cache, and run with Debian's /usr/bin/python3.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const CACHE = fileURLToPath(new URL('../node_modules/.cache/flagdiff', import.meta.url));
@@ -70,6 +71,32 @@ export function findQemuTree(series) {
   execFileSync('tar', ['-xf', `${QEMU_SOURCES}/${tarball}`, '-C', dir, '--strip-components=1', ...excludes, '--wildcards', ...TREE_MEMBERS]);
   return dir;
 }
+
+// Debian's QEMU packaging (the debian/ directory: rules, control, changelog, extract-config-opts) of the
+// same two source packages, from their .debian.tar.xz, extracted once: the debian/ readers' oracle input.
+const DEBIAN_SERIES_TARBALL = { '7.2': 'qemu_7.2+dfsg', '10.0': 'qemu_10.0' };
+
+/** Path of an extracted `debian/` directory of that series ('7.2', '10.0'), or undefined. */
+export function findDebianPackaging(series) {
+  const dir = `${CACHE}/debian-${series}/debian`;
+  if (existsSync(`${dir}/control`)) return dir;
+  const prefix = DEBIAN_SERIES_TARBALL[series];
+  const tarball = existsSync(QEMU_SOURCES) ? readdirSync(QEMU_SOURCES).find((f) => f.startsWith(prefix) && f.includes('.debian.tar.')) : undefined;
+  if (!tarball) return undefined;
+  // Test files run in parallel: each extracts into a directory of its own, and the first rename wins.
+  mkdirSync(dirname(dir), { recursive: true });
+  const scratch = mkdtempSync(`${dirname(dir)}/extract-`);
+  execFileSync('tar', ['-xf', `${QEMU_SOURCES}/${tarball}`, '-C', scratch]);
+  try {
+    renameSync(`${scratch}/debian`, dir);
+  } catch (error) {
+    if (!existsSync(`${dir}/control`)) throw error;
+  }
+  rmSync(scratch, { recursive: true, force: true });
+  return dir;
+}
+
+export const debianPackagingMissing = (series) => `no Debian QEMU ${series} packaging: run .ci/run (apt-get source --download-only qemu into ${QEMU_SOURCES})`;
 
 export const qemuTreeMissing = (series) =>
   `no QEMU ${series} source tree: run .ci/run (apt-get source --download-only qemu into ${QEMU_SOURCES}) or set FLAGDIFF_QEMU_TREE_${series.replace('.', '_')}`;
