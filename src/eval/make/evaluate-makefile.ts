@@ -81,7 +81,7 @@ export function evaluateMakefile(text: string, options: MakeOptions): Makefile {
     wildcard: options.wildcard ?? (() => undefined),
     evaluate: (evaluated, at) => read(evaluated.text, at.file, () => at.line, depth + 1),
     report,
-    budget: { steps: STEPS, chars: CHARS, exhausted: false },
+    budget: { steps: STEPS, chars: CHARS, depth: 0, exhausted: false },
     active: new Set(),
   };
   let depth = 0;
@@ -135,7 +135,13 @@ export function evaluateMakefile(text: string, options: MakeOptions): Makefile {
     const cursor = lineCursor(source);
     const located = (group: PhysicalLine[]) => group.map((l) => ({ text: l.text, line: lineOf(l.line) }));
     const conditions: Array<{ active: boolean; taken: boolean }> = [];
-    const active = () => conditions.every((c) => c.active);
+    // How many open conditionals are in a branch not taken: a line is read when none is.
+    let inactive = 0;
+    const active = () => inactive === 0;
+    const push = (condition: { active: boolean; taken: boolean }) => {
+      conditions.push(condition);
+      if (!condition.active) inactive++;
+    };
     let recipeOf: { rules: MakeRule[]; at: Origin } | undefined;
     for (let group = cursor.next(); group; group = cursor.next()) {
       if (context.budget.exhausted) return;
@@ -150,7 +156,7 @@ export function evaluateMakefile(text: string, options: MakeOptions): Makefile {
       const word = DIRECTIVE.exec(text)?.[1];
       const rest = () => trimmed(logical, logical.text.indexOf(word!) + word!.length);
       if (word === 'ifeq' || word === 'ifneq' || word === 'ifdef' || word === 'ifndef') {
-        conditions.push(active() ? decided(condition(word, rest(), at)) : { active: false, taken: true });
+        push(active() ? decided(condition(word, rest(), at)) : { active: false, taken: true });
         continue;
       }
       if (word === 'else' || word === 'endif') {
@@ -159,12 +165,12 @@ export function evaluateMakefile(text: string, options: MakeOptions): Makefile {
           report('FD325', `${word} without a matching if (make stops here: "extraneous '${word}'")`, at);
           continue;
         }
-        if (word === 'endif') conditions.pop();
-        else {
+        conditions.pop();
+        if (!top.active) inactive--;
+        if (word === 'else') {
           const chained = /^(ifeq|ifneq|ifdef|ifndef)\b/.exec(rest().text);
-          const parentActive = conditions.slice(0, -1).every((c) => c.active);
-          const wanted = !top.taken && parentActive && (chained ? condition(chained[1]!, trimmed(rest(), chained[1]!.length), at) : true);
-          conditions[conditions.length - 1] = { active: wanted, taken: top.taken || wanted };
+          const wanted = !top.taken && active() && (chained ? condition(chained[1]!, trimmed(rest(), chained[1]!.length), at) : true);
+          push({ active: wanted, taken: top.taken || wanted });
         }
         continue;
       }

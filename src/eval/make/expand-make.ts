@@ -26,20 +26,33 @@ export interface ExpandContext {
   /** `$(eval ...)`: the text read as makefile lines. */
   readonly evaluate: (text: SpannedText, site: Origin) => void;
   readonly report: (code: Code, message: string, site: Origin) => void;
-  /** Shared by every expansion of one makefile: a bound on work and on the text produced. */
-  readonly budget: { steps: number; chars: number; exhausted: boolean };
+  /** Shared by every expansion of one makefile: bounds on work, on the text produced and on nesting. */
+  readonly budget: { steps: number; chars: number; depth: number; exhausted: boolean };
   /** Recursive variables being expanded: a variable that uses itself is an error in make too. */
   readonly active: Set<string>;
 }
 
 const MAX_SIZE = 1024 * 1024;
+/** References within references, variables through variables: real makefiles nest a few levels. */
+const MAX_DEPTH = 256;
 
 export function expand(text: SpannedText, context: ExpandContext): SpannedText {
   if (!text.text.includes('$')) return text;
-  if (context.budget.exhausted) return EMPTY_TEXT;
-  const builder = createBuilder();
-  expandInto(builder, text, context);
-  return finish(builder);
+  const { budget } = context;
+  if (budget.exhausted) return EMPTY_TEXT;
+  if (budget.depth >= MAX_DEPTH) {
+    context.report('FD304', `references nest deeper than ${MAX_DEPTH} levels; the rest is not expanded`, site(text, 0));
+    budget.exhausted = true;
+    return EMPTY_TEXT;
+  }
+  budget.depth++;
+  try {
+    const builder = createBuilder();
+    expandInto(builder, text, context);
+    return finish(builder);
+  } finally {
+    budget.depth--;
+  }
 }
 
 function expandInto(builder: TextBuilder, text: SpannedText, context: ExpandContext): void {

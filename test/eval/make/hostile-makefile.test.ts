@@ -31,6 +31,22 @@ describe('hostile makefiles', () => {
     expect(makefile.variables.get('AFTER')?.value.text).toBe('read');
   });
 
+  it('references nested 200,000 deep end at the bound on nesting, not in a stack overflow', () => {
+    const depth = 200_000;
+    const makefile = evaluate(`A := ${'$(x'.repeat(depth)}${')'.repeat(depth)}\n`);
+    expect(makefile.diagnostics.map((d) => [d.code, d.line])).toEqual([['FD304', 1]]);
+    expect(makefile.diagnostics[0]!.message).toMatch(/nest deeper than/);
+  });
+
+  it('100,000 nested conditionals are read in one pass over the lines', () => {
+    const depth = 100_000;
+    const started = performance.now();
+    const makefile = evaluate(`${'ifeq (1,1)\n'.repeat(depth)}INSIDE = yes\n${'endif\n'.repeat(depth)}`);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(makefile.expandVariable('INSIDE').text).toBe('yes');
+    expect(makefile.diagnostics).toEqual([]);
+  });
+
   it('$(error ...) stops the reading, as it stops make', () => {
     const makefile = evaluate('BEFORE = 1\n$(error stop here)\nAFTER = 2\n');
     expect(makefile.variables.has('BEFORE')).toBe(true);
