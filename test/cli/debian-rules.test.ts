@@ -1,7 +1,10 @@
 // `flagdiff qemu` and `flagdiff show` on Debian's packaging: debian/rules, its directory or the tree.
+import { copyFileSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ReportDocument } from '../../src/model/report.js';
 import { runCli } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const TREE = 'fixtures/debian/qemu-like';
 const RULES = `${TREE}/debian/rules`;
@@ -49,5 +52,26 @@ describe('flagdiff show on debian/rules', () => {
     expect((await runCli(['show', TREE, '--domain', 'qemu', '--arch', 'aarch64'])).stdout).toContain('aarch64, 1 build');
     const kernel = await runCli(['show', TREE]);
     expect(kernel.code).toBe(2);
+  });
+});
+
+describe('debian/rules that is not one', () => {
+  function packaging(rules: (file: string) => void): string {
+    const debian = join(tempDir('flagdiff-bad-rules-'), 'debian');
+    mkdirSync(debian);
+    copyFileSync(`${TREE}/debian/control`, join(debian, 'control'));
+    rules(join(debian, 'rules'));
+    return join(debian, 'rules');
+  }
+
+  it.each([
+    ['a binary file', (file: string) => writeFileSync(file, Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2, 0, 0])), 'binary file'],
+    ['a link out of the tree', (file: string) => symlinkSync('/etc/passwd', file), 'outside'],
+  ])('%s: exit 2 and one line naming it', async (_, make, message) => {
+    const rules = packaging(make);
+    const run = await runCli(['show', rules]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain(message);
   });
 });
