@@ -5,15 +5,14 @@
  * configure it reaches is a Build (`b/qemu`, `b/microvm`, ...), each word with its origin in the rules,
  * debian/control.mk or the debian/control comment line it came from.
  */
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { evaluateMakefile } from '../../eval/make/evaluate-makefile.js';
 import type { Included, Makefile, MakeRule } from '../../eval/make/evaluate-makefile.js';
 import { append, appendRange, createBuilder, finish } from '../../eval/rpm/spanned-text.js';
-import type { SpannedText } from '../../eval/rpm/spanned-text.js';
+import { compilePattern, matchPattern } from '../../eval/shell/glob-pattern.js';
 import type { Build, RecipeBuilds } from '../../model/build.js';
 import { InputError, diagnostic } from '../../model/diagnostic.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
-import { compilePattern, matchPattern } from '../../eval/shell/glob-pattern.js';
 import { confinedHost } from '../confined-host.js';
 import { DEFAULT_LIMITS, decodeInput } from '../decode-input.js';
 import type { ReadHost } from '../host.js';
@@ -50,6 +49,7 @@ export async function loadDebianRules(path: string, host: ReadHost, options: Deb
   if ((await host.kind(controlFile)) !== 'file') throw new InputError(diagnostic('FD104', 'no debian/control next to debian/rules; it says which packages, and so which builds, an arch makes', { file: rules, line: 0 }));
   const control = parseDebianControl(await read(controlFile), controlFile);
   const changelog = (await host.kind(join(tree, 'debian/changelog'))) === 'file' ? await read(join(tree, 'debian/changelog')) : '';
+  const packageInfo = packageInfoVariables(changelog);
   const debianFiles = await inTree.list(join(tree, 'debian'));
   const script = join(tree, 'debian/extract-config-opts');
   const extractScript = (await host.kind(script)) === 'file' ? extractScriptOf(await read(script)) : undefined;
@@ -80,7 +80,7 @@ export async function loadDebianRules(path: string, host: ReadHost, options: Deb
     const architecture = debianArch && dpkgArchitectureVariables(debianArch);
     if (!debianArch || !architecture) throw new InputError(diagnostic('FD104', `${arch} is not an arch Debian builds for`, { file: rules, line: 0 }));
     const facts: DebianFacts = {
-      control, controlFile, debianArch, architecture, packageInfo: packageInfoVariables(changelog), vendor,
+      control, controlFile, debianArch, architecture, packageInfo, vendor,
       profiles: options.profiles ?? [], ...(extractScript ? { extractScript } : {}),
     };
     let makefile = await evaluate(facts);
@@ -111,6 +111,7 @@ function included(name: string, facts: DebianFacts, files: Map<string, Included>
   if (name === '/usr/share/dpkg/pkg-info.mk') return { file: name, variables: facts.packageInfo };
   if (name === '/usr/share/dpkg/buildflags.mk') return { file: name, variables: Object.fromEntries(BUILDFLAGS.map((flag) => [flag, `$(shell dpkg-buildflags --get ${flag})`])) };
   if (name.startsWith('/usr/share/dpkg/')) return { unread: 'a dpkg makefile flagdiff does not know' };
+  if (isAbsolute(name)) return { unread: 'outside the source tree; not read' };
   const path = join(tree, name);
   const known = files.get(path);
   if (known) return known;
@@ -151,7 +152,7 @@ async function buildsOf(makefile: Makefile, rules: string, arch: string, tree: s
       append(script, '\n)\n', rule.origin);
     }
   }
-  const body: SpannedText = finish(script);
+  const body = finish(script);
   const extracted = extractBuilds(body, { file: rules, sourceDir: 'debian', arch, origin: goal.origin, unknowns: makefile.unknowns });
   // The recipe copies files from debian/ in the source tree: named here as the user named the tree.
   const named: Build[] = extracted.builds.map((build) => (build.devices ? { ...build, devices: build.devices.map((d) => ({ ...d, file: join(tree, d.file) })) } : build));

@@ -82,6 +82,11 @@ describe('debian/rules that cannot be read as asked', () => {
     expect(reading!.diagnostics.find((d) => d.code === 'FD325')!.message).toMatch(/include \.\.\/secret\.mk: .*outside/);
   });
 
+  it('reads no include by an absolute path but dpkg’s own makefiles, which it knows', async () => {
+    const [reading] = await loadDebianRules(tree('include /etc/os-release\nbuild-arch:\n\t./configure\n'), nodeHost());
+    expect(reading!.diagnostics.find((d) => d.code === 'FD325')!.message).toBe('include /etc/os-release: outside the source tree; not read');
+  });
+
   it('stops where make stops, at $(error ...)', async () => {
     const [reading] = await loadDebianRules(tree('$(error not ready)\nbuild-arch:\n\t./configure --never\n'), nodeHost());
     expect(reading!.builds).toEqual([]);
