@@ -180,7 +180,7 @@ export function wordRanges(text: string): Array<{ start: number; end: number }> 
 }
 
 /** The index of the parenthesis or brace that closes the one at `open`; make counts only that kind. */
-export function closingOf(text: string, open: number): number {
+function closingOf(text: string, open: number): number {
   const opener = text[open]!;
   const closer = opener === '(' ? ')' : '}';
   let depth = 0;
@@ -203,6 +203,6 @@ export function topLevelIndex(text: string, char: string): number {
   return -1;
 }
 
-export function site(text: SpannedText, at: number): Origin {
+function site(text: SpannedText, at: number): Origin {
   return originAt(text, at) ?? { file: '', line: 0 };
 }
