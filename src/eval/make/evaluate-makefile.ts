@@ -273,11 +273,13 @@ export function evaluateMakefile(text: string, options: MakeOptions): Makefile {
   }
   function expandRecipe(rule: MakeRule): SpannedText[] {
     const unique = [...new Set(rule.prerequisites)];
-    const automatic = new Map<string, MakeVariable>(
-      Object.entries({ '@': rule.target, '<': unique[0] ?? '', '^': unique.join(' '), '+': rule.prerequisites.join(' '), '?': unique.join(' '), '*': '' }).map(
-        ([name, value]) => [name, { flavor: 'simple', value: spannedText(value, rule.origin), origin: 'automatic' }],
-      ),
-    );
+    const values: Record<string, string> = { '@': rule.target, '<': unique[0] ?? '', '^': unique.join(' '), '+': rule.prerequisites.join(' '), '?': unique.join(' '), '*': '' };
+    // $(@D) and $(@F): the directory and file parts of each word (make's own definitions of them).
+    for (const [name, words] of Object.entries(values)) {
+      values[`${name}D`] = words.split(' ').filter(Boolean).map((w) => (w.includes('/') ? w.slice(0, w.lastIndexOf('/')) || '/' : '.')).join(' ');
+      values[`${name}F`] = words.split(' ').filter(Boolean).map((w) => w.slice(w.lastIndexOf('/') + 1)).join(' ');
+    }
+    const automatic = new Map<string, MakeVariable>(Object.entries(values).map(([name, value]) => [name, { flavor: 'simple', value: spannedText(value, rule.origin), origin: 'automatic' }]));
     const lookup = (name: string) => automatic.get(name) ?? rule.variables.get(name) ?? variables.get(name);
     const recipeContext: ExpandContext = { ...context, lookup };
     try {

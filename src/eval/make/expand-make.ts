@@ -94,7 +94,8 @@ function expandInto(builder: TextBuilder, text: SpannedText, context: ExpandCont
 
 /** The inside of `$(...)` or `${...}`: a function call, a substitution reference or a variable. */
 function reference(builder: TextBuilder, inner: SpannedText, text: SpannedText, at: number, context: ExpandContext): void {
-  const call = /^([a-z-]+)[ \t]/.exec(inner.text);
+  // The blanks after a function's name all separate it from its arguments (make's next_token).
+  const call = /^([a-z-]+)[ \t]+/.exec(inner.text);
   if (call && FUNCTIONS.has(call[1]!)) {
     appendRange(builder, callFunction(call[1]!, sliceText(inner, call[0].length), site(text, at), context));
     return;

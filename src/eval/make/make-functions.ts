@@ -94,7 +94,8 @@ export function callFunction(name: string, argumentText: SpannedText, at: Origin
     }
     case 'subst': {
       const [from, to, text] = [arg(0).text, arg(1), arg(2)];
-      if (from === '') return text;
+      // "The first occurrence of "" in any string is its end" (function.c subst_expand).
+      if (from === '') return joinTexts([text, to], '');
       const builder = createBuilder();
       let start = 0;
       for (let hit = text.text.indexOf(from); hit !== -1; hit = text.text.indexOf(from, start)) {

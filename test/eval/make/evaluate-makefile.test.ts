@@ -3,8 +3,8 @@
  * the variables' values and the recipe it would run (`make -n`), and flagdiff must read the same.
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateMakefile } from '../../../src/eval/make/evaluate-makefile.js';
 import type { Makefile } from '../../../src/eval/make/evaluate-makefile.js';
@@ -26,7 +26,10 @@ function ours(text: string, files: Record<string, string> = {}): Makefile {
 function gnuMake(text: string, names: readonly string[], target?: string, files: Record<string, string> = {}): { values: Record<string, string>; recipe: string[] } {
   const dir = tempDir('flagdiff-make-');
   writeFileSync(join(dir, 'Makefile'), text);
-  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
   writeFileSync(join(dir, 'print.mk'), `flagdiff-print:\n\t@:$(foreach v,$(VARS),$(info <<$v>>$($v)<<end>>))\n`);
   const values: Record<string, string> = {};
   const printed = spawnSync(make.path!, ['-s', '-f', 'Makefile', '-f', 'print.mk', 'flagdiff-print', `VARS=${names.join(' ')}`], { cwd: dir, encoding: 'utf8', env: {} });
@@ -98,6 +101,44 @@ const CASES: Array<{ name: string; text: string; vars: string[]; target?: string
     ].join('\n'),
     vars: ['C1', 'P', 'Q', 'H', 'E1', 'O1', 'T', 'two-lines'],
     files: { 'common.mk': 'C1 := from-include\n' },
+  },
+  {
+    name: 'introspection and the rarer forms: origin, flavor, value, define with :=, else ifdef, join, dir of several words',
+    text: [
+      'S := simple', 'R = recursive $(S)', 'E ?= set-here',
+      'O1 = $(origin S) $(origin UNSET) $(origin R)',
+      'O2 = $(flavor S) $(flavor R) $(flavor UNSET)',
+      'O3 = $(value R)',
+      'define D :=', '$(S) body', 'endef',
+      'ifdef UNSET', 'O4 = no', 'else ifdef S', 'O4 = second', 'else', 'O4 = third', 'endif',
+      'O5 = $(join a b c,1 2) $(dir a/b c d/e/f) $(notdir a/b c) $(addprefix x-,1 2)',
+      'O6 = $(foreach v,S R,$(v)=$($(v)))',
+      'list = one two',
+      'O7 = $(if $(filter two,$(list)),has,lacks)-$(words $(sort $(list) $(list)))',
+      'O8 = $(subst  ,_,a b c)',
+    ].join('\n'),
+    vars: ['O1', 'O2', 'O3', 'D', 'O4', 'O5', 'O6', 'O7', 'O8'],
+  },
+  {
+    name: 'calls within calls, blanks in arguments, appends under export and override',
+    text: [
+      'inner = [$(1)|$(2)]',
+      'outer = $(call inner,$(2),$(1))-$(1)',
+      'C1 = $(call outer,a,b) $(call inner,x)',
+      'C2 = $(patsubst %.c,%.o, a.c b.h  c.c ) $(filter-out %.h %.c,a.c b.h d.o)',
+      'C3 = $(if  ,yes,no)$(if $(strip  ),yes,no) $(findstring b c,a b c d)',
+      'export X := one', 'X += two', 'override Y = first', 'override Y += second',
+      'C4 = $(X)/$(Y)',
+      'tab := $(strip a\tb   c )',
+    ].join('\n'),
+    vars: ['C1', 'C2', 'C3', 'C4', 'tab'],
+  },
+  {
+    name: 'a recipe: directory and file parts of the target and the first prerequisite',
+    text: ['out/dir/file.o: src/a.c src/b.c', '\tmkdir -p $(@D) && cc -o $(@F) $(<D)/$(<F) $^ $$HOME'].join('\n'),
+    vars: [],
+    target: 'out/dir/file.o',
+    files: { 'src/a.c': '', 'src/b.c': '' },
   },
   {
     name: 'a recipe: continuations kept, automatic variables, prefixes, target-specific variables',
