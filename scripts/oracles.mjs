@@ -73,8 +73,9 @@ export function findQemuTree(series) {
 }
 
 // Debian's QEMU packaging (the debian/ directory: rules, control, changelog, extract-config-opts) of the
-// same two source packages, from their .debian.tar.xz, extracted once: the debian/ readers' oracle input.
-const DEBIAN_SERIES_TARBALL = { '7.2': 'qemu_7.2+dfsg', '10.0': 'qemu_10.0' };
+// same source packages and bullseye's 5.2, from their .debian.tar.xz, extracted once: the debian/
+// readers' oracle input.
+const DEBIAN_SERIES_TARBALL = { '5.2': 'qemu_5.2+dfsg', '7.2': 'qemu_7.2+dfsg', '10.0': 'qemu_10.0' };
 
 /** Path of an extracted `debian/` directory of that series ('7.2', '10.0'), or undefined. */
 export function findDebianPackaging(series) {

@@ -108,7 +108,9 @@ async function locate(path: string, host: ReadHost): Promise<{ tree: string; rul
 /** dpkg's own makefiles are known by what they define; the tree's are read from it (between passes). */
 function included(name: string, facts: DebianFacts, files: Map<string, Included>, wanted: string[], tree: string): Included {
   if (name === '/usr/share/dpkg/architecture.mk') return { file: name, variables: facts.architecture };
-  if (name === '/usr/share/dpkg/pkg-info.mk') return { file: name, variables: facts.packageInfo };
+  // pkg-info.mk also gives rules dpkg_late_eval (bullseye's QEMU rules get BUILD_PACKAGES through it): a
+  // command's output, which here is always the same, so it needs no cache.
+  if (name === '/usr/share/dpkg/pkg-info.mk') return { file: name, variables: { ...facts.packageInfo, dpkg_late_eval: '$(shell $(2))' } };
   if (name === '/usr/share/dpkg/buildflags.mk') return { file: name, variables: Object.fromEntries(BUILDFLAGS.map((flag) => [flag, `$(shell dpkg-buildflags --get ${flag})`])) };
   if (name.startsWith('/usr/share/dpkg/')) return { unread: 'a dpkg makefile flagdiff does not know' };
   if (isAbsolute(name)) return { unread: 'outside the source tree; not read' };

@@ -32,7 +32,7 @@ describe.skipIf(!sh.path)(`extract-config-opts against the real script${sh.path 
     describe.skipIf(!debian)(`QEMU ${series}${debian ? '' : ` (skipped: ${debianPackagingMissing(series)})`}`, () => {
       it('recognises which of the two scripts the package carries, and no script changed from it', () => {
         const text = readFileSync(join(debian!, 'extract-config-opts'), 'utf8');
-        expect(extractScriptOf(text)).toBe(series === '7.2' ? 'whole-field' : 'per-word');
+        expect(extractScriptOf(text)).toBe(series === '10.0' ? 'per-word' : 'whole-field');
         expect(extractScriptOf(`  ${text.replace(/\n/g, '\n\n  ')}# a comment\n`)).toBe(extractScriptOf(text));
         expect(extractScriptOf(`${text}echo --enable-extra\n`)).toBeUndefined();
         expect(text).toContain('echo \\$f');
