@@ -185,7 +185,8 @@ Options:
       --vendor V, --profile NAME
                         debian/rules': debian (default) or ubuntu; DEB_BUILD_PROFILES (repeatable)
       --qemu-tree DIR   a QEMU source tree (e.g. apt-get source qemu): the candidate's devices are
-                        evaluated with its Kconfig files, as QEMU's minikconf does
+                        evaluated with its Kconfig files, as QEMU's minikconf does (a candidate
+                        that is such a tree with debian/rules inside is its own)
       --devices [TARGET[/NAME][+]=]FILE
                         a device file the recipe puts in place of configs/devices/TARGET/NAME.mak
                         (default: the compared target's), or with += appends to it (repeatable)
@@ -199,7 +200,7 @@ Examples:
   flagdiff qemu --qemu-version 4.1.0 mini-configure-flags.txt
   flagdiff qemu --build build-mini --define fedora=31 qemu.spec
   flagdiff qemu --arch aarch64 --flavor no-shared-fs qemu-kvm.spec
-  flagdiff qemu --build b/microvm qemu-10.0.13/debian/rules
+  flagdiff qemu --build b/microvm qemu-10.0.13+ds
   flagdiff qemu --qemu-tree qemu-7.2 --devices x86_64-softmmu/microvm=microvm.mak microvm.flags
 `;
 

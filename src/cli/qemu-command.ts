@@ -1,4 +1,5 @@
 /** `flagdiff qemu`: a QEMU build (spec file, flags file, meson -D list, qemu-system binary) against Kata's. */
+import { join } from 'node:path';
 import { compareQemu } from '../compare/compare-qemu.js';
 import type { QemuBuildCandidate } from '../compare/compare-qemu.js';
 import { compareQemuBinary } from '../compare/compare-qemu-binary.js';
@@ -81,9 +82,12 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   for (const path of positionals) {
     const candidate = await loadQemuCandidate(path, host, candidateOptions);
     if (candidate.kind === 'recipe') {
+      // Debian's source tree (apt-get source qemu) is QEMU's tree too: its Kconfig decides the devices.
+      const own = tree ? undefined : await ownQemuTree(path, host);
+      const recipeRun = own ? { ...context, tree: own } : context;
       for (const reading of candidate.readings) {
         const choice = chooseQemuBuild(reading, values.build);
-        const report = await compareBuild(context, reading.arch, { build: choice.build, ...(reading.version ? { version: reading.version } : {}) });
+        const report = await compareBuild(recipeRun, reading.arch, { build: choice.build, ...(reading.version ? { version: reading.version } : {}) });
         const notes = [...reading.diagnostics, ...(choice.note ? [choice.note] : [])];
         reports.push({ ...report, candidate: { ...report.candidate, build: choice.build.id }, diagnostics: [...notes, ...report.diagnostics] });
       }
@@ -94,6 +98,13 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     }
   }
   return writeReports(reports, output, io);
+}
+
+/** A directory holding both debian/rules and QEMU's Kconfig: the packaging inside QEMU's own sources. */
+async function ownQemuTree(path: string, host: ReadHost): Promise<QemuTree | undefined> {
+  if ((await host.kind(path)) !== 'directory') return undefined;
+  const has = async (file: string) => (await host.kind(join(path, file))) === 'file';
+  return (await has('debian/rules')) && (await has('Kconfig')) ? loadQemuTree(path, host) : undefined;
 }
 
 async function compareOne(context: QemuRun, candidate: Exclude<QemuCandidate, { kind: 'recipe' }>, arch: string): Promise<Report> {

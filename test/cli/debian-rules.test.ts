@@ -1,8 +1,10 @@
 // `flagdiff qemu` and `flagdiff show` on Debian's packaging: debian/rules, its directory or the tree.
-import { copyFileSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ReportDocument } from '../../src/model/report.js';
+import { debianPackaging, debianPackagingMissing } from '../helpers/debian-packaging.js';
+import { qemu100, qemu100Missing } from '../helpers/minikconf.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -36,6 +38,26 @@ describe('flagdiff qemu on debian/rules', () => {
     const run = await runCli(args);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
+  });
+});
+
+describe('flagdiff qemu on Debian\'s QEMU sources (apt-get source qemu)', () => {
+  const debian = debianPackaging('10.0');
+  const missing = !debian ? debianPackagingMissing('10.0') : !qemu100 ? qemu100Missing : undefined;
+  it.skipIf(missing !== undefined)(`reads the tree's Kconfig for the devices, as --qemu-tree would (${missing ?? 'trees found'})`, async () => {
+    // QEMU 10.0's tree with Debian's packaging inside, as apt-get source unpacks it.
+    const tree = join(tempDir('flagdiff-qemu-src-'), 'qemu-10.0.13+ds');
+    cpSync(qemu100!, tree, { recursive: true });
+    cpSync(debian!, join(tree, 'debian'), { recursive: true });
+    const compare = async (...extra: string[]) => {
+      const run = await runCli(['qemu', '--build', 'b/microvm', '--format', 'json', '--fail-on', 'never', ...extra, tree]);
+      return (JSON.parse(run.stdout) as ReportDocument).reports[0]!.findings.map((f) => `${f.kind} ${f.key} ${String(f.have)}`);
+    };
+    const findings = await compare();
+    // Debian's microvm device file leaves out what Kata's runtime needs: decided by the Kconfig, not unknown.
+    expect(findings).toContain('missing CONFIG_VHOST_USER_FS n');
+    expect(findings.filter((f) => f.startsWith('unknown CONFIG_'))).toEqual([]);
+    expect(findings).toEqual(await compare('--qemu-tree', tree));
   });
 });
 
