@@ -39,6 +39,18 @@ describe('the README workflow', () => {
     expect(markdown.split('\n')[0]).toMatch(/^<!-- flagdiff:report .* -->$/);
   });
 
+  it('checks QEMU\'s Debian packaging: SARIF the schema accepts, one run per arch, under the category asked', async () => {
+    const packaging = /In a repository of QEMU's Debian packaging[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)![1]!;
+    const [, pinned, args] = /npx --yes flagdiff@(\S+) (.*)$/m.exec(packaging)!;
+    expect(pinned).toBe(version);
+    // The repository's root is the packaging's tree: here the test's own.
+    const argv = args!.trim().split(/\s+/).map((word) => (word === '.' ? 'fixtures/debian/qemu-like' : word === 'qemu.sarif' ? join(out, word) : word));
+    expect((await runCli(argv)).code).toBe(0);
+    const sarif = JSON.parse(readFileSync(join(out, 'qemu.sarif'), 'utf8')) as { runs: Array<{ automationDetails: { id: string } }> };
+    expect(sarifErrors(sarif)).toEqual([]);
+    expect(sarif.runs.map((r) => r.automationDetails.id.split('/').slice(0, 3).join('/'))).toEqual(['qemu-packaging/qemu/x86_64', 'qemu-packaging/qemu/aarch64']);
+  });
+
   it('fails the last step on errors, with at most 10 annotations of each level', async () => {
     const run = await runCli(commands[2]!.argv);
     expect(run.code).toBe(1);
