@@ -88,7 +88,7 @@ export function callFunction(name: string, argumentText: SpannedText, at: Origin
       const patterns = wordsOf(0).map((w) => w.text);
       const found = patterns.map((pattern) => context.wildcard(pattern));
       if (found.some((f) => f === undefined)) {
-        context.report('FD305', `$(wildcard ${patterns.join(' ')}) lists files of the build tree that flagdiff does not look at; taken as none`, at);
+        context.report('FD305', `$(wildcard ${patterns.join(' ')}) lists files on the build machine that flagdiff does not look at; taken as none`, at);
       }
       return computed(found.flatMap((f) => f ?? []).join(' '));
     }

@@ -56,6 +56,7 @@ export function debianCommandOutput(written: string, facts: DebianFacts, site: O
     const derives = vendor === facts.vendor || (vendor === 'debian' && facts.vendor === 'ubuntu');
     return spannedText((derives ? vendorTest[2] : vendorTest[3]) ?? '', site);
   }
+  if (command === 'dpkg-vendor --query vendor' || command === 'dpkg-vendor --query Vendor') return spannedText(facts.vendor === 'ubuntu' ? 'Ubuntu' : 'Debian', site);
   const extract = /^(?:(?:ba)?sh )?(?:\.\/)?debian\/extract-config-opts (\S+) debian\/control$/.exec(command);
   if (extract && facts.extractScript) {
     const flags = configOptionsFor(facts.control, extract[1]!, facts.extractScript);

@@ -107,11 +107,8 @@ async function locate(path: string, host: ReadHost): Promise<{ tree: string; rul
 
 /** dpkg's own makefiles are known by what they define; the tree's are read from it (between passes). */
 function included(name: string, facts: DebianFacts, files: Map<string, Included>, wanted: string[], tree: string): Included {
-  if (name === '/usr/share/dpkg/architecture.mk') return { file: name, variables: facts.architecture };
-  // pkg-info.mk also gives rules dpkg_late_eval (bullseye's QEMU rules get BUILD_PACKAGES through it): a
-  // command's output, which here is always the same, so it needs no cache.
-  if (name === '/usr/share/dpkg/pkg-info.mk') return { file: name, variables: { ...facts.packageInfo, dpkg_late_eval: '$(shell $(2))' } };
-  if (name === '/usr/share/dpkg/buildflags.mk') return { file: name, variables: Object.fromEntries(BUILDFLAGS.map((flag) => [flag, `$(shell dpkg-buildflags --get ${flag})`])) };
+  const dpkg = DPKG_MAKEFILES[name];
+  if (dpkg) return { file: name, variables: Object.assign({}, ...dpkg.map((part) => dpkgVariables(part, facts))) };
   if (name.startsWith('/usr/share/dpkg/')) return { unread: 'a dpkg makefile flagdiff does not know' };
   if (isAbsolute(name)) return { unread: 'outside the source tree; not read' };
   const path = join(tree, name);
@@ -119,6 +116,32 @@ function included(name: string, facts: DebianFacts, files: Map<string, Included>
   if (known) return known;
   wanted.push(path);
   return { unread: 'not read yet' };
+}
+
+type DpkgPart = 'architecture' | 'buildflags' | 'pkg-info' | 'vendor';
+
+/** What each of dpkg's makefiles defines; default.mk includes them all. */
+const DPKG_MAKEFILES: Readonly<Record<string, readonly DpkgPart[]>> = {
+  '/usr/share/dpkg/architecture.mk': ['architecture'],
+  '/usr/share/dpkg/buildflags.mk': ['buildflags'],
+  '/usr/share/dpkg/pkg-info.mk': ['pkg-info'],
+  '/usr/share/dpkg/vendor.mk': ['vendor'],
+  '/usr/share/dpkg/default.mk': ['architecture', 'buildflags', 'pkg-info', 'vendor'],
+};
+
+function dpkgVariables(part: DpkgPart, facts: DebianFacts): Record<string, string> {
+  switch (part) {
+    case 'architecture':
+      return facts.architecture;
+    case 'buildflags':
+      return Object.fromEntries(BUILDFLAGS.map((flag) => [flag, `$(shell dpkg-buildflags --get ${flag})`]));
+    case 'pkg-info':
+      // pkg-info.mk also gives rules dpkg_late_eval (bullseye's QEMU rules get BUILD_PACKAGES through it): a
+      // command's output, which here is always the same, so it needs no cache.
+      return { ...facts.packageInfo, dpkg_late_eval: '$(shell $(2))' };
+    case 'vendor':
+      return facts.vendor === 'ubuntu' ? { DEB_VENDOR: 'Ubuntu', DEB_PARENT_VENDOR: 'Debian' } : { DEB_VENDOR: 'Debian', DEB_PARENT_VENDOR: '' };
+  }
 }
 
 /** `$(wildcard debian/...)`: the names in debian/ that match; undefined for any other directory. */

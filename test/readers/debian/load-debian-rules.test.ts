@@ -52,25 +52,27 @@ function scratchTree(debian: string): { tree: string; stubs: string; record: str
  * directory. On Ubuntu, dpkg-vendor says so, and debian/control is made again from control-in first,
  * by the rules' own recipe, as Ubuntu's source package has it.
  */
-function gnuMakeBuilds(debian: string, arch: string, vendor: Vendor): Recorded[] {
+function gnuMakeBuilds(debian: string, arch: string, vendor: Vendor, goal = 'build-arch'): Recorded[] {
   const { tree, stubs, record } = scratchTree(debian);
   const variables = dpkgArchitectureVariables(debianArchOf(arch)!)!;
   const env = { ...variables, PATH: `${stubs}:/usr/bin:/bin`, LC_ALL: 'C', DEB_BUILD_OPTIONS: '', HOME: tree };
   if (vendor === 'ubuntu') {
-    writeFileSync(join(stubs, 'dpkg-vendor'), '#!/bin/sh\n[ "$1" = --derives-from ] && case "$2" in Ubuntu|Debian) exit 0;; esac\nexit 1\n');
+    // dpkg-vendor as on Ubuntu: it derives from Ubuntu and from Debian, and names itself Ubuntu.
+    writeFileSync(join(stubs, 'dpkg-vendor'), '#!/bin/sh\ncase "$1 $2" in "--derives-from Ubuntu"|"--derives-from Debian") exit 0;; "--query vendor") echo Ubuntu; exit 0;; esac\nexit 1\n');
     chmodSync(join(stubs, 'dpkg-vendor'), 0o755);
     const control = spawnSync(make.path!, ['-B', '-f', 'debian/rules', 'debian/control'], { cwd: tree, env, encoding: 'utf8' });
     if (control.status !== 0) throw new Error(`make debian/control failed: ${control.stderr}`);
   }
   // A build-dependency's file (qemu-user's vdso archive) is taken as present, as on a build machine.
-  const run = spawnSync(make.path!, ['-i', '-o', '/usr/share/qemu/linux-user-vdso.tar.gz', '-f', 'debian/rules', 'build-arch'], { cwd: tree, env, encoding: 'utf8', timeout: 120_000 });
+  const run = spawnSync(make.path!, ['-i', '-o', '/usr/share/qemu/linux-user-vdso.tar.gz', '-f', 'debian/rules', goal], { cwd: tree, env, encoding: 'utf8', timeout: 120_000 });
   if (run.status !== 0) throw new Error(`make failed: ${run.stderr}`);
   if (!existsSync(record)) return [];
   return readFileSync(record, 'utf8')
     .split('\n')
     .filter(Boolean)
     .map((line) => JSON.parse(line) as { cwd: string; argv: string[] })
-    .map(({ cwd, argv }) => ({ id: relative(tree, cwd), argv }));
+    // flagdiff names a build run in the tree itself `main`.
+    .map(({ cwd, argv }) => ({ id: relative(tree, cwd) || 'main', argv }));
 }
 
 /**
@@ -104,4 +106,19 @@ describe.each(DEBIAN_SERIES)('Debian QEMU %s packaging against GNU make and Debi
     const optionFiles = new Set(reading!.builds.flatMap((b) => b.argv.map((a) => a.origin.file.split('/').pop())));
     expect(optionFiles.has('control-in')).toBe(vendor === 'ubuntu' && existsSync(join(debian!, 'control-in')));
   }, 120_000);
+});
+
+describe('packagings of our own against GNU make and Debian tools', () => {
+  const missing = !make.path ? make.missing : !dh.path ? dh.missing : !buildflags.path ? buildflags.missing : undefined;
+  it.skipIf(missing !== undefined).each([
+    ['fixtures/debian/qemu-like', 'build-arch', 'x86_64', 'debian'],
+    ['fixtures/debian/qemu-like', 'build-arch', 'aarch64', 'ubuntu'],
+    ['fixtures/debian/build-only', 'build', 'x86_64', 'debian'],
+    ['fixtures/debian/build-only', 'build', 's390x', 'ubuntu'],
+  ] as const)(`%s (%s) on %s as %s runs the same configure invocations (${missing ?? 'oracles found'})`, async (tree, goal, arch, vendor) => {
+    const expected = gnuMakeBuilds(join(tree, 'debian'), arch, vendor, goal);
+    expect(expected.length).toBeGreaterThan(0);
+    const [reading] = await loadDebianRules(tree, nodeHost(), { arches: [arch], vendor });
+    expect(reading!.builds.map((b, i) => comparable(b, expected[i] ?? { id: '', argv: [] }))).toEqual(expected);
+  });
 });
