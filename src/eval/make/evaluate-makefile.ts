@@ -35,9 +35,10 @@ export interface Makefile {
   readonly diagnostics: readonly Diagnostic[];
   /**
    * A rule's recipe as make runs it: each line expanded with the variables' final values, the
-   * target's own variables and `$@`, `$<`, `$^`, and its `@`, `-`, `+` prefixes removed.
+   * target's own variables and `$@`, `$<`, `$^`, and its `@`, `-`, `+` prefixes removed. A pattern
+   * rule is run for `target` (its `$@`).
    */
-  expandRecipe(rule: MakeRule): SpannedText[];
+  expandRecipe(rule: MakeRule, target?: string): SpannedText[];
   /** A variable's value as `$(name)` gives it after the whole makefile is read. */
   expandVariable(name: string): SpannedText;
 }
@@ -271,9 +272,9 @@ export function evaluateMakefile(text: string, options: MakeOptions): Makefile {
     if (!(error instanceof MakeStop)) throw error;
     report('FD325', `$(error ${error.message}) is reached: make stops here, and flagdiff reads no further`, error.origin);
   }
-  function expandRecipe(rule: MakeRule): SpannedText[] {
+  function expandRecipe(rule: MakeRule, target = rule.target): SpannedText[] {
     const unique = [...new Set(rule.prerequisites)];
-    const values: Record<string, string> = { '@': rule.target, '<': unique[0] ?? '', '^': unique.join(' '), '+': rule.prerequisites.join(' '), '?': unique.join(' '), '*': '' };
+    const values: Record<string, string> = { '@': target, '<': unique[0] ?? '', '^': unique.join(' '), '+': rule.prerequisites.join(' '), '?': unique.join(' '), '*': '' };
     // $(@D) and $(@F): the directory and file parts of each word (make's own definitions of them).
     for (const [name, words] of Object.entries(values)) {
       values[`${name}D`] = words.split(' ').filter(Boolean).map((w) => (w.includes('/') ? w.slice(0, w.lastIndexOf('/')) || '/' : '.')).join(' ');

@@ -1,7 +1,8 @@
 /**
  * Reads Debian's packaging of QEMU (debian/rules with debian/control) for each arch asked: the rules
  * evaluated as GNU make would read them under dpkg-buildpackage (src/eval/make; nothing runs), then
- * the recipes `debian/rules build-arch` would run, in make's order, through the shell evaluator: each
+ * the recipes `debian/rules build-arch` would run (through dh, for rules that hand it their targets:
+ * dh-sequence.ts), in make's order, through the shell evaluator: each
  * configure it reaches is a Build (`b/qemu`, `b/microvm`, ...), each word with its origin in the rules,
  * debian/control.mk or the debian/control comment line it came from.
  */
@@ -20,6 +21,7 @@ import { checkDeviceFiles } from '../rpm/device-overlays.js';
 import { extractBuilds } from '../rpm/extract-builds.js';
 import { debianArchOf, dpkgArchitectureVariables } from './debian-arch.js';
 import { debianCommandOutput } from './debian-commands.js';
+import { compatLevel, dhAutoConfigureFunction, dhSequence } from './dh-sequence.js';
 import type { DebianFacts } from './debian-commands.js';
 import { parseDebianControl } from './debian-control.js';
 import { extractScriptOf } from './extract-config-opts.js';
@@ -47,10 +49,13 @@ export async function loadDebianRules(path: string, host: ReadHost, options: Deb
   const rulesText = await read(rules);
   const controlFile = join(tree, 'debian/control');
   if ((await host.kind(controlFile)) !== 'file') throw new InputError(diagnostic('FD104', 'no debian/control next to debian/rules; it says which packages, and so which builds, an arch makes', { file: rules, line: 0 }));
-  const control = parseDebianControl(await read(controlFile), controlFile);
+  const controlText = await read(controlFile);
+  const control = parseDebianControl(controlText, controlFile);
   const changelog = (await host.kind(join(tree, 'debian/changelog'))) === 'file' ? await read(join(tree, 'debian/changelog')) : '';
   const packageInfo = packageInfoVariables(changelog);
   const debianFiles = await inTree.list(join(tree, 'debian'));
+  // dh refuses to run without a compat level; the newest it knows stands in for a missing one.
+  const compat = compatLevel(controlText, debianFiles.includes('compat') ? await read(join(tree, 'debian/compat')) : undefined) ?? 13;
   const script = join(tree, 'debian/extract-config-opts');
   const extractScript = (await host.kind(script)) === 'file' ? extractScriptOf(await read(script)) : undefined;
 
@@ -90,7 +95,7 @@ export async function loadDebianRules(path: string, host: ReadHost, options: Deb
       const made = controlForVendor(template, vendor, (name) => (substvars.has(name) ? makefile.expandVariable(name).text : undefined));
       makefile = await evaluate({ ...facts, control: parseDebianControl(made, controlIn), controlFile: controlIn });
     }
-    readings.push(await buildsOf(makefile, rules, arch, tree, host));
+    readings.push(await buildsOf(makefile, rules, arch, tree, host, { architecture, compat, source: packageInfo.DEB_SOURCE ?? '' }));
   }
   return readings;
 }
@@ -163,18 +168,36 @@ async function readIncluded(path: string, tree: string, host: ReadHost): Promise
   }
 }
 
-/** The builds `debian/rules build-arch` (or `build`) runs: every recipe it reaches, each line in its own shell as make runs it. */
-async function buildsOf(makefile: Makefile, rules: string, arch: string, tree: string, host: ReadHost): Promise<RecipeBuilds> {
-  const goal = makefile.rules.get('build-arch') ?? makefile.rules.get('build');
+/**
+ * The builds `debian/rules build-arch` (or `build`) runs: every recipe it reaches, each line in its own
+ * shell as make runs it; for rules that hand their targets to dh, dh's configure step.
+ */
+async function buildsOf(makefile: Makefile, rules: string, arch: string, tree: string, host: ReadHost, debhelper: Debhelper): Promise<RecipeBuilds> {
+  // dpkg-buildpackage runs build-arch: a rule of that name, else dh through `%:`, else (older rules) build.
+  const buildArch = makefile.rules.get('build-arch');
+  const dh = buildArch ? undefined : dhSequence(makefile);
+  const explicit = buildArch ?? (dh ? undefined : makefile.rules.get('build'));
+  const goal = explicit ?? dh?.rule;
   const whole = { file: rules, line: 0 };
-  if (!goal) return { source: rules, arch, builds: [], installed: 'first', diagnostics: [...makefile.diagnostics, diagnostic('FD192', 'debian/rules has no build-arch or build target', whole)] };
+  if (!goal) return { source: rules, arch, builds: [], installed: 'first', diagnostics: [...makefile.diagnostics, diagnostic('FD192', 'debian/rules has no build-arch or build target, and does not hand them to dh', whole)] };
   const script = createBuilder();
-  for (const rule of runOrder(goal, makefile.rules)) {
-    for (const line of makefile.expandRecipe(rule)) {
-      // make runs each recipe line in a shell of its own: a cd does not outlast its line.
-      append(script, '(\n', rule.origin);
-      appendRange(script, line);
-      append(script, '\n)\n', rule.origin);
+  const run = (rule: MakeRule) => {
+    for (const prerequisite of runOrder(rule, makefile.rules)) {
+      for (const line of makefile.expandRecipe(prerequisite)) {
+        // make runs each recipe line in a shell of its own: a cd does not outlast its line.
+        append(script, '(\n', prerequisite.origin);
+        appendRange(script, line);
+        append(script, '\n)\n', prerequisite.origin);
+      }
+    }
+  };
+  if (!dh) run(goal);
+  else {
+    // dh's defaults are said to be written where the rules run dh.
+    append(script, `${dhAutoConfigureFunction(dh.options, debhelper.architecture, debhelper.compat, debhelper.source)}\n`, dh.rule.origin);
+    for (const step of dh.steps) {
+      if (step === 'dh_auto_configure') append(script, '(\ndh_auto_configure\n)\n', dh.rule.origin);
+      else run(step);
     }
   }
   const body = finish(script);
@@ -187,6 +210,13 @@ async function buildsOf(makefile: Makefile, rules: string, arch: string, tree: s
   if (builds.length === 0) diagnostics.push(diagnostic('FD192', `no recipe that debian/rules build-arch runs on ${arch} calls configure`, goal.origin));
   const version = /^(\d+(?:\.\d+)*)/.exec(makefile.expandVariable('DEB_VERSION_UPSTREAM').text)?.[1];
   return { source: rules, arch, builds, installed: 'first', ...(version ? { version } : {}), diagnostics };
+}
+
+/** What dh_auto_configure's defaults depend on. */
+interface Debhelper {
+  readonly architecture: Readonly<Record<string, string>>;
+  readonly compat: number;
+  readonly source: string;
 }
 
 function unique(diagnostics: readonly Diagnostic[]): Diagnostic[] {

@@ -62,6 +62,28 @@ describe('debian/rules of our own', () => {
   });
 });
 
+describe('debian/rules that hands its targets to dh', () => {
+  const DH = 'fixtures/debian/dh-style';
+  it('runs dh\'s configure step: the override with debhelper\'s options first, in dh\'s build directory', async () => {
+    const [reading] = await loadDebianRules(DH, nodeHost(), { arches: ['x86_64'] });
+    const [build] = reading!.builds;
+    expect(reading!.builds.map((b) => b.id)).toEqual(['build']);
+    expect(build!.argv.map((a) => a.text).slice(0, 2)).toEqual(['--build=x86_64-linux-gnu', '--prefix=/usr']);
+    // debhelper's own options are said to be written where the rules run dh, through the override's call.
+    expect(build!.argv[1]!.origin).toEqual({ file: `${DH}/debian/rules`, line: 8, via: [{ file: `${DH}/debian/rules`, line: 15, name: 'dh_auto_configure' }] });
+    expect(build!.argv.find((a) => a.text === '--enable-vhost-user')!.origin).toEqual({ file: `${DH}/debian/rules`, line: 18 });
+    // execute_before_dh_auto_configure copied the device file in first.
+    expect(build!.devices).toEqual([{ target: 'x86_64-softmmu', name: 'demo', mode: 'replace', file: `${DH}/debian/demo-devices.mak` }]);
+  });
+
+  it('takes debhelper\'s options for the compat level, from debian/compat when control has none', async () => {
+    const [reading] = await loadDebianRules('fixtures/debian/dh-plain', nodeHost(), { arches: ['aarch64'] });
+    const words = reading!.builds[0]!.argv.map((a) => a.text);
+    expect(words).toContain('--libexecdir=${prefix}/lib/aarch64-linux-gnu'); // compat 11 and below
+    expect(words).not.toContain('--runstatedir=/run'); // compat 11 and above
+  });
+});
+
 describe('debian/rules that cannot be read as asked', () => {
   function tree(rules: string, extra: Record<string, string> = {}): string {
     const dir = tempDir('flagdiff-rules-');
@@ -94,8 +116,10 @@ describe('debian/rules that cannot be read as asked', () => {
   });
 
   it('says so when no build target or no configure is found', async () => {
-    const [none] = await loadDebianRules(tree('%:\n\tdh $@\n'), nodeHost());
+    const [none] = await loadDebianRules(tree('clean:\n\trm -rf b\n'), nodeHost());
     expect(none!.diagnostics.map((d) => d.code)).toEqual(['FD192']);
+    const [noConfigure] = await loadDebianRules(tree('build-arch:\n\tninja -C b\n'), nodeHost());
+    expect(noConfigure!.diagnostics.map((d) => [d.code, d.line])).toEqual([['FD192', 1]]);
   });
 
   it('refuses an arch Debian does not build for, and a directory without debian/rules', async () => {

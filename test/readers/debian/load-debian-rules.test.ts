@@ -37,7 +37,7 @@ function scratchTree(debian: string): { tree: string; stubs: string; record: str
   const record = join(tree, 'configure-calls.jsonl');
   writeFileSync(join(tree, 'configure'), `#!${process.execPath}\nrequire('fs').appendFileSync(${JSON.stringify(record)}, JSON.stringify({ cwd: process.cwd(), argv: process.argv.slice(2) }) + '\\n');\n`);
   chmodSync(join(tree, 'configure'), 0o755);
-  mkdirSync(join(tree, 'configs/devices/x86_64-softmmu'), { recursive: true });
+  for (const cpu of ['x86_64', 'aarch64', 's390x', 'powerpc64le']) mkdirSync(join(tree, `configs/devices/${cpu}-softmmu`), { recursive: true });
   const stubs = join(tree, 'stubs');
   mkdirSync(stubs);
   for (const tool of ['ninja', 'meson', 'sphinx-build', 'tar']) {
@@ -115,6 +115,11 @@ describe('packagings of our own against GNU make and Debian tools', () => {
     ['fixtures/debian/qemu-like', 'build-arch', 'aarch64', 'ubuntu'],
     ['fixtures/debian/build-only', 'build', 'x86_64', 'debian'],
     ['fixtures/debian/build-only', 'build', 's390x', 'ubuntu'],
+    // debian/rules build-arch goes to dh through `%:`; dh runs the overrides and dh_auto_configure.
+    ['fixtures/debian/dh-style', 'build-arch', 'x86_64', 'debian'],
+    ['fixtures/debian/dh-style', 'build-arch', 'ppc64le', 'debian'],
+    // dh alone, compat 10 from debian/compat: dh_auto_configure's defaults for that level, in the tree.
+    ['fixtures/debian/dh-plain', 'build-arch', 'aarch64', 'debian'],
   ] as const)(`%s (%s) on %s as %s runs the same configure invocations (${missing ?? 'oracles found'})`, async (tree, goal, arch, vendor) => {
     const expected = gnuMakeBuilds(join(tree, 'debian'), arch, vendor, goal);
     expect(expected.length).toBeGreaterThan(0);
