@@ -64,7 +64,14 @@ export function callFunction(name: string, argumentText: SpannedText, at: Origin
       // Parameters the call does not pass are empty, not those of an enclosing call.
       for (let i = args.length; i < 10; i++) bound.set(String(i), simple(EMPTY_TEXT));
       const inner = bind(context, bound);
-      return valueOf(variable, at, inner);
+      // A function may call itself (make allows it, as for a recursive wildcard); the bound on nesting
+      // stops a call that never ends.
+      const calling = context.active.delete(variable);
+      try {
+        return valueOf(variable, at, inner);
+      } finally {
+        if (calling) context.active.add(variable);
+      }
     }
     case 'value':
       return context.lookup(arg(0).text.trim())?.value ?? EMPTY_TEXT;

@@ -130,8 +130,10 @@ const CASES: Array<{ name: string; text: string; vars: string[]; target?: string
       'export X := one', 'X += two', 'override Y = first', 'override Y += second',
       'C4 = $(X)/$(Y)',
       'tab := $(strip a\tb   c )',
+      'rev = $(if $(1),$(call rev,$(wordlist 2,$(words $(1)),$(1))) $(firstword $(1)))',
+      'C5 = $(strip $(call rev,a b c d))',
     ].join('\n'),
-    vars: ['C1', 'C2', 'C3', 'C4', 'tab'],
+    vars: ['C1', 'C2', 'C3', 'C4', 'tab', 'C5'],
   },
   {
     name: 'a recipe: directory and file parts of the target and the first prerequisite',
