@@ -20,6 +20,11 @@ export function formatBuildsText(reading: RecipeBuilds, style: TextStyle = PLAIN
 
 function formatBuild(build: Build, style: TextStyle): string[] {
   const out = [style.heading(`## ${build.id}: ${build.tool}, ${build.argv.length} arguments, ${describeOrigin(build.origin)}`)];
+  // The device files the recipe puts in place, written as `flagdiff qemu --devices` takes them.
+  for (const device of build.devices ?? []) {
+    const file = device.written ? `${device.file} (${device.written.length} lines written)` : device.file;
+    out.push(`  devices ${device.target}/${device.name}${device.mode === 'append' ? '+=' : '='}${file}`);
+  }
   for (const argument of build.argv) out.push(formatArgument(argument, style));
   return out;
 }

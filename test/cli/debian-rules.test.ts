@@ -68,6 +68,8 @@ describe('flagdiff show on debian/rules', () => {
     expect(run.stdout).toContain(`# ${RULES}: x86_64, 2 builds`);
     expect(run.stdout).toMatch(/--enable-kvm +fixtures\/debian\/qemu-like\/debian\/options\.mk:3 via per_arch_opts at fixtures\/debian\/qemu-like\/debian\/rules:34/);
     expect(run.stdout).toMatch(/--enable-ubuntu-only +fixtures\/debian\/qemu-like\/debian\/rules:19 via common_opts at :30/);
+    // The device file a build copies in, as flagdiff qemu --devices would take it.
+    expect(run.stdout).toContain('## b/tiny: configure, 6 arguments, fixtures/debian/qemu-like/debian/rules:41\n  devices x86_64-softmmu/tiny=fixtures/debian/qemu-like/debian/tiny-devices.mak\n');
   });
 
   it('reads a directory as Debian’s packaging only with --domain qemu: a kernel tree has a debian/rules too', async () => {
