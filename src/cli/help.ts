@@ -185,8 +185,8 @@ Options:
       --vendor V, --profile NAME
                         debian/rules': debian (default) or ubuntu; DEB_BUILD_PROFILES (repeatable)
       --qemu-tree DIR   a QEMU source tree (e.g. apt-get source qemu): the candidate's devices are
-                        evaluated with its Kconfig files, as QEMU's minikconf does (a candidate
-                        that is such a tree with debian/rules inside is its own)
+                        evaluated with its Kconfig files, as QEMU's minikconf does (debian/rules
+                        inside such a tree is read with it)
       --devices [TARGET[/NAME][+]=]FILE
                         a device file the recipe puts in place of configs/devices/TARGET/NAME.mak
                         (default: the compared target's), or with += appends to it (repeatable)

@@ -1,5 +1,5 @@
 /** `flagdiff qemu`: a QEMU build (spec file, flags file, meson -D list, qemu-system binary) against Kata's. */
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { compareQemu } from '../compare/compare-qemu.js';
 import type { QemuBuildCandidate } from '../compare/compare-qemu.js';
 import { compareQemuBinary } from '../compare/compare-qemu-binary.js';
@@ -83,7 +83,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     const candidate = await loadQemuCandidate(path, host, candidateOptions);
     if (candidate.kind === 'recipe') {
       // Debian's source tree (apt-get source qemu) is QEMU's tree too: its Kconfig decides the devices.
-      const own = tree ? undefined : await ownQemuTree(path, host);
+      const own = tree ? undefined : await ownQemuTree(candidate.readings[0]?.source, host);
       const recipeRun = own ? { ...context, tree: own } : context;
       for (const reading of candidate.readings) {
         const choice = chooseQemuBuild(reading, values.build);
@@ -100,11 +100,11 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   return writeReports(reports, output, io);
 }
 
-/** A directory holding both debian/rules and QEMU's Kconfig: the packaging inside QEMU's own sources. */
-async function ownQemuTree(path: string, host: ReadHost): Promise<QemuTree | undefined> {
-  if ((await host.kind(path)) !== 'directory') return undefined;
-  const has = async (file: string) => (await host.kind(join(path, file))) === 'file';
-  return (await has('debian/rules')) && (await has('Kconfig')) ? loadQemuTree(path, host) : undefined;
+/** The QEMU tree debian/rules sits in (`apt-get source qemu` unpacks both): where Kconfig is next to debian/. */
+async function ownQemuTree(recipe: string | undefined, host: ReadHost): Promise<QemuTree | undefined> {
+  if (!recipe || basename(recipe) !== 'rules') return undefined;
+  const root = dirname(dirname(recipe));
+  return (await host.kind(join(root, 'Kconfig'))) === 'file' ? loadQemuTree(root, host) : undefined;
 }
 
 async function compareOne(context: QemuRun, candidate: Exclude<QemuCandidate, { kind: 'recipe' }>, arch: string): Promise<Report> {

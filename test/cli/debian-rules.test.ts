@@ -58,6 +58,9 @@ describe('flagdiff qemu on Debian\'s QEMU sources (apt-get source qemu)', () => 
     expect(findings).toContain('missing CONFIG_VHOST_USER_FS n');
     expect(findings.filter((f) => f.startsWith('unknown CONFIG_'))).toEqual([]);
     expect(findings).toEqual(await compare('--qemu-tree', tree));
+    // Named by its rules file, the packaging is still inside the tree.
+    const byRules = await runCli(['qemu', '--build', 'b/microvm', '--format', 'json', '--fail-on', 'never', join(tree, 'debian/rules')]);
+    expect((JSON.parse(byRules.stdout) as ReportDocument).reports[0]!.findings.map((f) => `${f.kind} ${f.key} ${String(f.have)}`)).toEqual(findings);
   });
 });
 
