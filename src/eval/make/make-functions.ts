@@ -54,8 +54,9 @@ export function callFunction(name: string, argumentText: SpannedText, at: Origin
     }
     case 'foreach': {
       const variable = arg(0).text.trim();
+      // Each word's text, empty ones too, joined by a space.
       const results = wordsOf(1).map((word) => expand(args[2] ?? EMPTY_TEXT, bind(context, new Map([[variable, simple(word)]]))));
-      return joinTexts(results.filter((r) => r.text !== ''), ' ');
+      return joinTexts(results, ' ');
     }
     case 'call': {
       const variable = arg(0).text.trim();

@@ -149,8 +149,9 @@ const CASES: Array<{ name: string; text: string; vars: string[]; target?: string
       'F = $(foreach v,,never)-$(words )',
       'ifeq ($(SRC), )', 'W = empty', 'else ifneq ($(filter two.c,$(SRC)),)', 'W = has-two', 'endif # trailing',
       'G = $(a.b)',
+      'H = x$(foreach v,a b c,$(if $(filter b,$v),,$v))x',
     ].join('\n'),
-    vars: ['D', 'T', 'P', 'S', 'F', 'W', 'G'],
+    vars: ['D', 'T', 'P', 'S', 'F', 'W', 'G', 'H'],
     target: 'made',
   },
   {
