@@ -3,6 +3,7 @@
  * expanding its arguments as make does: `if`, `and` and `or` only as far as they need, `foreach`
  * and `call` with their variables bound. `$(shell ...)` goes to the caller, which runs nothing.
  */
+import { posix } from 'node:path';
 import type { Origin } from '../../model/origin.js';
 import { EMPTY_TEXT, appendRange, createBuilder, finish, joinTexts, sliceText, spannedText } from '../rpm/spanned-text.js';
 import type { SpannedText } from '../rpm/spanned-text.js';
@@ -159,12 +160,22 @@ export function callFunction(name: string, argumentText: SpannedText, at: Origin
       for (let i = 0; i < Math.max(left.length, right.length); i++) joined.push(joinTexts([left[i] ?? EMPTY_TEXT, right[i] ?? EMPTY_TEXT], ''));
       return joinTexts(joined, ' ');
     }
-    default:
-      return joinTexts(wordsOf(0).map((word) => computed(pathFunction(name, word.text))).filter((w) => w.text !== ''), ' ');
+    case 'realpath':
+      context.report('FD305', `$(realpath ...) looks up files on the build machine, which flagdiff does not look at; taken as none`, at);
+      return EMPTY_TEXT;
+    case 'abspath': {
+      const cwd = context.lookup('CURDIR')?.value.text ?? '/';
+      return computed(wordsOf(0).map((word) => posix.resolve(cwd, word.text)).join(' '));
+    }
+    default: {
+      // suffix leaves out a word without one; dir, notdir and basename keep every word, empty ones too.
+      const parts = wordsOf(0).map((word) => pathFunction(name, word.text));
+      return computed((name === 'suffix' ? parts.filter((p) => p !== '') : parts).join(' '));
+    }
   }
 }
 
-/** dir, notdir, suffix, basename, abspath and realpath of one word (paths as text: nothing is looked up). */
+/** dir, notdir, suffix and basename of one word. */
 function pathFunction(name: string, word: string): string {
   const slash = word.lastIndexOf('/');
   const dot = word.lastIndexOf('.');
@@ -175,10 +186,8 @@ function pathFunction(name: string, word: string): string {
       return word.slice(slash + 1);
     case 'suffix':
       return dot > slash ? word.slice(dot) : '';
-    case 'basename':
-      return dot > slash ? word.slice(0, dot) : word;
     default:
-      return word.startsWith('/') ? word.replace(/\/+$/, '') || '/' : '';
+      return dot > slash ? word.slice(0, dot) : word;
   }
 }
 
