@@ -304,12 +304,14 @@ export function evaluateMakefile(text: string, options: MakeOptions): Makefile {
 function defineBody(cursor: ReturnType<typeof lineCursor>, lineOf: (line: number) => number, file: string): SpannedText {
   const builder = createBuilder();
   let nesting = 0;
+  let lines = 0;
   for (let group = cursor.next(); group; group = cursor.next()) {
     const first = group[0]!.text.trim();
     if (/^define(\s|$)/.test(first)) nesting++;
     if (/^endef(\s|$|#)/.test(first) && nesting-- === 0) return finish(builder);
+    // Every line is kept, empty ones too (a body may start or end with one).
     for (const { text, line } of group) {
-      if (builder.text !== '') append(builder, '\n', { file, line: lineOf(line) });
+      if (lines++ > 0) append(builder, '\n', { file, line: lineOf(line) });
       append(builder, text, { file, line: lineOf(line) });
     }
   }
