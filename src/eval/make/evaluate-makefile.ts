@@ -19,6 +19,8 @@ import type { PhysicalLine } from './make-lines.js';
 export interface MakeRule {
   readonly target: string;
   readonly prerequisites: string[];
+  /** After `|`: made first, but not in `$^` or `$<` (`$|`). */
+  readonly orderOnly: string[];
   /** Recipe lines as written (recipe prefix removed, continuations kept), expanded only when run. */
   recipe: SpannedText[];
   /** The rule line the recipe follows: a later rule line with a recipe of its own replaces it. */
@@ -223,9 +225,15 @@ export function evaluateMakefile(text: string, options: MakeOptions): Makefile {
       return undefined;
     }
     const semicolon = topLevelIndex(after.text, ';');
-    const prerequisites = words(expand(semicolon === -1 ? after : sliceText(after, 0, semicolon), context).text).filter((w) => w !== '|');
+    const listed = words(expand(semicolon === -1 ? after : sliceText(after, 0, semicolon), context).text);
+    const bar = listed.indexOf('|');
+    const prerequisites = bar === -1 ? listed : listed.slice(0, bar);
+    const orderOnly = bar === -1 ? [] : listed.slice(bar + 1).filter((w) => w !== '|');
     const targetsRules = targets.map((target) => ruleFor(target, at));
-    for (const rule of targetsRules) rule.prerequisites.push(...prerequisites);
+    for (const rule of targetsRules) {
+      rule.prerequisites.push(...prerequisites);
+      rule.orderOnly.push(...orderOnly);
+    }
     if (semicolon !== -1) for (const rule of targetsRules) addRecipeLine(rule, trimmed(after, semicolon + 1), at);
     return targetsRules;
   }
@@ -241,7 +249,7 @@ export function evaluateMakefile(text: string, options: MakeOptions): Makefile {
 
   function ruleFor(target: string, at: Origin): MakeRule {
     let rule = rules.get(target);
-    if (!rule) rules.set(target, (rule = { target, prerequisites: [], recipe: [], variables: new Map(), origin: at }));
+    if (!rule) rules.set(target, (rule = { target, prerequisites: [], orderOnly: [], recipe: [], variables: new Map(), origin: at }));
     return rule;
   }
 
@@ -274,7 +282,7 @@ export function evaluateMakefile(text: string, options: MakeOptions): Makefile {
   }
   function expandRecipe(rule: MakeRule, target = rule.target): SpannedText[] {
     const unique = [...new Set(rule.prerequisites)];
-    const values: Record<string, string> = { '@': target, '<': unique[0] ?? '', '^': unique.join(' '), '+': rule.prerequisites.join(' '), '?': unique.join(' '), '*': '' };
+    const values: Record<string, string> = { '@': target, '<': unique[0] ?? '', '^': unique.join(' '), '+': rule.prerequisites.join(' '), '?': unique.join(' '), '|': [...new Set(rule.orderOnly)].join(' '), '*': '' };
     // $(@D) and $(@F): the directory and file parts of each word (make's own definitions of them).
     for (const [name, words] of Object.entries(values)) {
       values[`${name}D`] = words.split(' ').filter(Boolean).map((w) => (w.includes('/') ? w.slice(0, w.lastIndexOf('/')) || '/' : '.')).join(' ');

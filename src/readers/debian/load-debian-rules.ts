@@ -234,7 +234,7 @@ function runOrder(goal: MakeRule, rules: ReadonlyMap<string, MakeRule>): MakeRul
   const visit = (rule: MakeRule) => {
     if (seen.has(rule.target)) return;
     seen.add(rule.target);
-    for (const prerequisite of rule.prerequisites) {
+    for (const prerequisite of [...rule.prerequisites, ...rule.orderOnly]) {
       const next = rules.get(prerequisite);
       if (next) visit(next);
     }

@@ -258,6 +258,13 @@ const CASES: Array<{ name: string; text: string; vars: string[]; target?: string
     vars: 'A B C D E F G H I K L M N O P Q R S T'.split(' '),
   },
   {
+    name: 'a recipe: order-only prerequisites, duplicates in $+, a recipe after a semicolon, target-specific +=',
+    text: ['V = global', 'out/x.o: a.c b.c a.c | outdir ; echo $@ $< [$^] [$+] [$|] $(V)', 'out/x.o: V += appended'].join('\n'),
+    vars: [],
+    target: 'out/x.o',
+    files: { 'a.c': '', 'b.c': '', outdir: '' },
+  },
+  {
     name: 'a recipe: directory and file parts of the target and the first prerequisite',
     text: ['out/dir/file.o: src/a.c src/b.c', '\tmkdir -p $(@D) && cc -o $(@F) $(<D)/$(<F) $^ $$HOME'].join('\n'),
     vars: [],
