@@ -10,11 +10,11 @@ import type { Origin } from '../../model/origin.js';
 import { append, appendRange, createBuilder, finish, sliceText, spannedText, unknownChar } from '../rpm/spanned-text.js';
 import type { SpannedText } from '../rpm/spanned-text.js';
 import { expand, topLevelIndex, valueOf } from './expand-make.js';
-import { assignmentOrRule, comparedPair, decided, trimmed, words } from './make-syntax.js';
 import type { ExpandContext, MakeVariable } from './expand-make.js';
 import { MakeStop } from './make-functions.js';
-import { joinLogical, joinRecipe, lineCursor, stripComment } from './make-lines.js';
+import { defineBody, joinLogical, joinRecipe, lineCursor, stripComment } from './make-lines.js';
 import type { PhysicalLine } from './make-lines.js';
+import { assignmentOrRule, comparedPair, decided, trimmed, words } from './make-syntax.js';
 
 export interface MakeRule {
   readonly target: string;
@@ -306,22 +306,4 @@ export function evaluateMakefile(text: string, options: MakeOptions): Makefile {
 
   const expandVariable = (name: string) => valueOf(name, { file: options.file, line: 0 }, context);
   return { variables, rules, unknowns, diagnostics, expandRecipe, expandVariable };
-}
-
-/** The lines of a `define` up to its `endef` (nested defines counted), with their origins. */
-function defineBody(cursor: ReturnType<typeof lineCursor>, lineOf: (line: number) => number, file: string): SpannedText {
-  const builder = createBuilder();
-  let nesting = 0;
-  let lines = 0;
-  for (let group = cursor.next(); group; group = cursor.next()) {
-    const first = group[0]!.text.trim();
-    if (/^define(\s|$)/.test(first)) nesting++;
-    if (/^endef(\s|$|#)/.test(first) && nesting-- === 0) return finish(builder);
-    // Every line is kept, empty ones too (a body may start or end with one).
-    for (const { text, line } of group) {
-      if (lines++ > 0) append(builder, '\n', { file, line: lineOf(line) });
-      append(builder, text, { file, line: lineOf(line) });
-    }
-  }
-  return finish(builder);
 }

@@ -1,7 +1,7 @@
 /**
- * A makefile's lines as GNU make reads them: physical lines joined where one ends in a backslash.
- * How a continuation is joined depends on what the line turns out to be, which only the reader
- * knows (a recipe line keeps it for the shell), so a group keeps its physical lines.
+ * A makefile's lines as GNU make reads them: physical lines joined where one ends in a backslash, and
+ * the raw lines of a `define`. How a continuation is joined depends on what the line turns out to be,
+ * which only the reader knows (a recipe line keeps it for the shell), so a group keeps its physical lines.
  */
 import { append, appendRange, createBuilder, finish } from '../rpm/spanned-text.js';
 import type { SpannedText } from '../rpm/spanned-text.js';
@@ -91,4 +91,22 @@ function commentStart(text: string): number {
     if (backslashes % 2 === 0) return at;
   }
   return -1;
+}
+
+/** The lines of a `define` up to its `endef` (nested defines counted), with their origins. */
+export function defineBody(cursor: LineCursor, lineOf: (line: number) => number, file: string): SpannedText {
+  const builder = createBuilder();
+  let nesting = 0;
+  let lines = 0;
+  for (let group = cursor.next(); group; group = cursor.next()) {
+    const first = group[0]!.text.trim();
+    if (/^define(\s|$)/.test(first)) nesting++;
+    if (/^endef(\s|$|#)/.test(first) && nesting-- === 0) return finish(builder);
+    // Every line is kept, empty ones too (a body may start or end with one).
+    for (const { text, line } of group) {
+      if (lines++ > 0) append(builder, '\n', { file, line: lineOf(line) });
+      append(builder, text, { file, line: lineOf(line) });
+    }
+  }
+  return finish(builder);
 }
