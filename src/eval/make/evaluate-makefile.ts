@@ -14,20 +14,11 @@ import type { ExpandContext, MakeVariable } from './expand-make.js';
 import { MakeStop } from './make-functions.js';
 import { defineBody, joinLogical, joinRecipe, lineCursor, stripComment } from './make-lines.js';
 import type { PhysicalLine } from './make-lines.js';
+import { automaticVariables } from './make-rule.js';
+import type { MakeRule } from './make-rule.js';
 import { assignmentOrRule, comparedPair, decided, trimmed, words } from './make-syntax.js';
 
-export interface MakeRule {
-  readonly target: string;
-  readonly prerequisites: string[];
-  /** After `|`: made first, but not in `$^` or `$<` (`$|`). */
-  readonly orderOnly: string[];
-  /** Recipe lines as written (recipe prefix removed, continuations kept), expanded only when run. */
-  recipe: SpannedText[];
-  /** The rule line the recipe follows: a later rule line with a recipe of its own replaces it. */
-  recipeAt?: Origin;
-  readonly variables: Map<string, MakeVariable>;
-  readonly origin: Origin;
-}
+export type { MakeRule } from './make-rule.js';
 
 export interface Makefile {
   readonly variables: ReadonlyMap<string, MakeVariable>;
@@ -188,7 +179,12 @@ export function evaluateMakefile(text: string, options: MakeOptions): Makefile {
       }
       if (!active() || text === '') continue;
       if (word === 'include' || word === '-include' || word === 'sinclude') {
-        for (const path of words(expand(rest(), context).text)) includeFile(path, word === 'include', at);
+        for (const name of words(expand(rest(), context).text)) {
+          // make expands a pattern in an include (`include debian/rules.d/*.mk`) to the files it names.
+          const paths = /[*?[]/.test(name) ? context.wildcard(name) : [name];
+          if (paths === undefined) report('FD325', `include ${name}: the files it names are not known to flagdiff; not read`, at);
+          for (const path of paths ?? []) includeFile(path, word === 'include', at);
+        }
         continue;
       }
       if (word === 'vpath' || word === 'endef' || ((word === 'export' || word === 'unexport' || word === 'undefine') && !text.includes('='))) {
@@ -215,7 +211,8 @@ export function evaluateMakefile(text: string, options: MakeOptions): Makefile {
       return current;
     }
     const targets = words(expand(sliceText(line, 0, split.colon), context).text);
-    const after = sliceText(line, split.colon + (line.text[split.colon + 1] === ':' ? 2 : 1));
+    const doubleColon = line.text[split.colon + 1] === ':';
+    const after = sliceText(line, split.colon + (doubleColon ? 2 : 1));
     const targetAssignment = assignmentOrRule(after.text);
     if (targetAssignment.kind === 'assignment') {
       for (const target of targets) {
@@ -230,6 +227,7 @@ export function evaluateMakefile(text: string, options: MakeOptions): Makefile {
     const prerequisites = bar === -1 ? listed : listed.slice(0, bar);
     const orderOnly = bar === -1 ? [] : listed.slice(bar + 1).filter((w) => w !== '|');
     const targetsRules = targets.map((target) => ruleFor(target, at));
+    if (doubleColon) for (const rule of targetsRules) rule.doubleColon = true;
     for (const rule of targetsRules) {
       rule.prerequisites.push(...prerequisites);
       rule.orderOnly.push(...orderOnly);
@@ -240,8 +238,10 @@ export function evaluateMakefile(text: string, options: MakeOptions): Makefile {
 
   function addRecipeLine(rule: MakeRule, line: SpannedText, at: Origin): void {
     if (rule.recipeAt !== at) {
-      if (rule.recipeAt) report('FD325', `the recipe for ${rule.target} replaces the one at line ${rule.recipeAt.line} (make warns: "overriding recipe")`, at);
-      rule.recipe = [];
+      if (rule.recipeAt && !rule.doubleColon) {
+        report('FD325', `the recipe for ${rule.target} replaces the one at ${rule.recipeAt.file}:${rule.recipeAt.line} (make warns: "overriding recipe")`, at);
+        rule.recipe = [];
+      }
       rule.recipeAt = at;
     }
     rule.recipe.push(line);
@@ -281,14 +281,7 @@ export function evaluateMakefile(text: string, options: MakeOptions): Makefile {
     report('FD325', `$(error ${error.message}) is reached: make stops here, and flagdiff reads no further`, error.origin);
   }
   function expandRecipe(rule: MakeRule, target = rule.target): SpannedText[] {
-    const unique = [...new Set(rule.prerequisites)];
-    const values: Record<string, string> = { '@': target, '<': unique[0] ?? '', '^': unique.join(' '), '+': rule.prerequisites.join(' '), '?': unique.join(' '), '|': [...new Set(rule.orderOnly)].join(' '), '*': '' };
-    // $(@D) and $(@F): the directory and file parts of each word (make's own definitions of them).
-    for (const [name, words] of Object.entries(values)) {
-      values[`${name}D`] = words.split(' ').filter(Boolean).map((w) => (w.includes('/') ? w.slice(0, w.lastIndexOf('/')) || '/' : '.')).join(' ');
-      values[`${name}F`] = words.split(' ').filter(Boolean).map((w) => w.slice(w.lastIndexOf('/') + 1)).join(' ');
-    }
-    const automatic = new Map<string, MakeVariable>(Object.entries(values).map(([name, value]) => [name, { flavor: 'simple', value: spannedText(value, rule.origin), origin: 'automatic' }]));
+    const automatic = automaticVariables(rule, target);
     const lookup = (name: string) => automatic.get(name) ?? rule.variables.get(name) ?? variables.get(name);
     const recipeContext: ExpandContext = { ...context, lookup };
     try {

@@ -59,20 +59,24 @@ export async function loadDebianRules(path: string, host: ReadHost, options: Deb
   const script = join(tree, 'debian/extract-config-opts');
   const extractScript = (await host.kind(script)) === 'file' ? extractScriptOf(await read(script)) : undefined;
 
-  // The make evaluator asks for included files as it reads; they are fetched between passes.
+  // The make evaluator asks for included files and directory listings ($(wildcard), include patterns)
+  // as it reads; they are fetched between passes.
   const files = new Map<string, Included>();
+  const listings = new Map<string, readonly string[] | undefined>([['debian', debianFiles]]);
   const evaluate = async (facts: DebianFacts): Promise<Makefile> => {
     for (let pass = 0; ; pass++) {
       const wanted: string[] = [];
+      const wantedDirectories: string[] = [];
       const makefile = evaluateMakefile(rulesText, {
         file: rules,
         environment: { ...facts.architecture, DEB_BUILD_OPTIONS: '', DEB_BUILD_PROFILES: facts.profiles.join(' '), CURDIR: '/source', MAKE: 'make' },
         include: (name) => included(name, facts, files, wanted, tree),
         shell: (command, at) => debianCommandOutput(command, facts, at),
-        wildcard: (pattern) => filesIn('debian', debianFiles, pattern),
+        wildcard: (pattern) => filesIn(pattern, listings, wantedDirectories),
       });
-      if (wanted.length === 0 || pass === MAX_INCLUDE_PASSES) return makefile;
+      if ((wanted.length === 0 && wantedDirectories.length === 0) || pass === MAX_INCLUDE_PASSES) return makefile;
       for (const name of wanted) files.set(name, await readIncluded(name, tree, inTree));
+      for (const directory of wantedDirectories) listings.set(directory, await listInTree(directory, tree, inTree));
     }
   };
   const vendor = options.vendor ?? 'debian';
@@ -149,13 +153,35 @@ function dpkgVariables(part: DpkgPart, facts: DebianFacts): Record<string, strin
   }
 }
 
-/** `$(wildcard debian/...)`: the names in debian/ that match; undefined for any other directory. */
-function filesIn(directory: string, names: readonly string[], pattern: string): string[] | undefined {
+/**
+ * The files a `$(wildcard)` or `include` pattern names, for a directory of the source tree (relative, as
+ * make sees it from there) once it has been listed; a directory not listed yet is asked for.
+ */
+function filesIn(pattern: string, listings: ReadonlyMap<string, readonly string[] | undefined>, wanted: string[]): string[] | undefined {
   const slash = pattern.lastIndexOf('/');
-  if (pattern.slice(0, slash) !== directory) return undefined;
+  const directory = slash === -1 ? '.' : pattern.slice(0, slash);
+  if (isAbsolute(directory) || /[*?[]/.test(directory) || directory.split('/').includes('..')) return undefined;
+  if (!listings.has(directory)) {
+    wanted.push(directory);
+    return undefined;
+  }
+  const names = listings.get(directory);
+  if (!names) return [];
   const base = pattern.slice(slash + 1);
   const tokens = compilePattern([{ text: base, quoted: false }]);
-  return names.filter((name) => (!name.startsWith('.') || base.startsWith('.')) && matchPattern(tokens, name)).sort().map((name) => `${directory}/${name}`);
+  const prefix = slash === -1 ? '' : `${directory}/`;
+  return names.filter((name) => (!name.startsWith('.') || base.startsWith('.')) && matchPattern(tokens, name)).sort().map((name) => `${prefix}${name}`);
+}
+
+/** A directory of the source tree, listed through the confined host; a missing one lists nothing. */
+async function listInTree(directory: string, tree: string, host: ReadHost): Promise<readonly string[] | undefined> {
+  const path = join(tree, directory);
+  try {
+    return (await host.kind(path)) === 'directory' ? await host.list(path) : undefined;
+  } catch (error) {
+    if (error instanceof InputError) return undefined;
+    throw error;
+  }
 }
 
 async function readIncluded(path: string, tree: string, host: ReadHost): Promise<Included> {

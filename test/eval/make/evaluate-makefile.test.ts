@@ -285,6 +285,13 @@ const CASES: Array<{ name: string; text: string; vars: string[]; target?: string
     vars: 'A1 A2 A3 A4 A5 A6 A7 A8 A9 A10 A11 A12 A13'.split(' '),
   },
   {
+    name: 'a recipe: double-colon rules run each of their recipes, in order',
+    text: ['clean:: ; echo first $@', 'clean:: other', '\techo second', 'other:'].join('\n'),
+    vars: [],
+    target: 'clean',
+    files: { other: '' },
+  },
+  {
     name: 'a recipe: order-only prerequisites, duplicates in $+, a recipe after a semicolon, target-specific +=',
     text: ['V = global', 'out/x.o: a.c b.c a.c | outdir ; echo $@ $< [$^] [$+] [$|] $(V)', 'out/x.o: V += appended'].join('\n'),
     vars: [],
