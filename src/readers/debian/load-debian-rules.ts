@@ -10,6 +10,7 @@ import { dirname, isAbsolute, join } from 'node:path';
 import { evaluateMakefile } from '../../eval/make/evaluate-makefile.js';
 import type { Included, Makefile, MakeRule } from '../../eval/make/evaluate-makefile.js';
 import { append, appendRange, createBuilder, finish } from '../../eval/rpm/spanned-text.js';
+import type { SpannedText } from '../../eval/rpm/spanned-text.js';
 import { compilePattern, matchPattern } from '../../eval/shell/glob-pattern.js';
 import type { Build, RecipeBuilds } from '../../model/build.js';
 import { InputError, diagnostic } from '../../model/diagnostic.js';
@@ -39,7 +40,8 @@ export interface DebianRulesOptions {
 
 /** The flags dpkg-buildflags would give: the build machine's dpkg decides them, so they stay unknown. */
 const BUILDFLAGS = ['ASFLAGS', 'CFLAGS', 'CPPFLAGS', 'CXXFLAGS', 'OBJCFLAGS', 'OBJCXXFLAGS', 'GCJFLAGS', 'DFLAGS', 'FFLAGS', 'FCFLAGS', 'LDFLAGS'];
-const MAX_INCLUDE_PASSES = 16;
+/** Rounds of fetching what the rules include or list; each round can only ask for more. */
+const MAX_PASSES = 16;
 
 /** `path`: debian/rules, the debian directory, or the source tree holding it. */
 export async function loadDebianRules(path: string, host: ReadHost, options: DebianRulesOptions = {}): Promise<RecipeBuilds[]> {
@@ -63,7 +65,8 @@ export async function loadDebianRules(path: string, host: ReadHost, options: Deb
   // as it reads; they are fetched between passes.
   const files = new Map<string, Included>();
   const listings = new Map<string, readonly string[] | undefined>([['debian', debianFiles]]);
-  const evaluate = async (facts: DebianFacts): Promise<Makefile> => {
+  const evaluate = async (facts: DebianFacts): Promise<Evaluated> => {
+    const debhelper = { architecture: facts.architecture, compat, source: packageInfo.DEB_SOURCE ?? '' };
     for (let pass = 0; ; pass++) {
       const wanted: string[] = [];
       const wantedDirectories: string[] = [];
@@ -74,7 +77,9 @@ export async function loadDebianRules(path: string, host: ReadHost, options: Deb
         shell: (command, at) => debianCommandOutput(command, facts, at),
         wildcard: (pattern) => filesIn(pattern, listings, wantedDirectories),
       });
-      if ((wanted.length === 0 && wantedDirectories.length === 0) || pass === MAX_INCLUDE_PASSES) return makefile;
+      // Recipes are expanded now too: a $(wildcard) in one may want a directory listed.
+      const plan = buildPlan(makefile, debhelper);
+      if ((wanted.length === 0 && wantedDirectories.length === 0) || pass === MAX_PASSES) return { makefile, plan };
       for (const name of wanted) files.set(name, await readIncluded(name, tree, inTree));
       for (const directory of wantedDirectories) listings.set(directory, await listInTree(directory, tree, inTree));
     }
@@ -92,14 +97,15 @@ export async function loadDebianRules(path: string, host: ReadHost, options: Deb
       control, controlFile, debianArch, architecture, packageInfo, vendor,
       profiles: options.profiles ?? [], ...(extractScript ? { extractScript } : {}),
     };
-    let makefile = await evaluate(facts);
+    let evaluated = await evaluate(facts);
     if (template !== undefined) {
       // The control file shipped is Debian's; another vendor's is made from control-in, with the rules' own values.
+      const { makefile } = evaluated;
       const substvars = new Set(makefile.expandVariable('substvars').text.split(/\s+/));
       const made = controlForVendor(template, vendor, (name) => (substvars.has(name) ? makefile.expandVariable(name).text : undefined));
-      makefile = await evaluate({ ...facts, control: parseDebianControl(made, controlIn), controlFile: controlIn });
+      evaluated = await evaluate({ ...facts, control: parseDebianControl(made, controlIn), controlFile: controlIn });
     }
-    readings.push(await buildsOf(makefile, rules, arch, tree, host, { architecture, compat, source: packageInfo.DEB_SOURCE ?? '' }));
+    readings.push(await buildsOf(evaluated, rules, arch, tree, host));
   }
   return readings;
 }
@@ -194,18 +200,23 @@ async function readIncluded(path: string, tree: string, host: ReadHost): Promise
   }
 }
 
+/** The debian/rules read for one arch, and the script `debian/rules build-arch` runs (none: no such target). */
+interface Evaluated {
+  readonly makefile: Makefile;
+  readonly plan?: { readonly goal: MakeRule; readonly script: SpannedText };
+}
+
 /**
- * The builds `debian/rules build-arch` (or `build`) runs: every recipe it reaches, each line in its own
+ * The script `debian/rules build-arch` (or `build`) runs: every recipe it reaches, each line in its own
  * shell as make runs it; for rules that hand their targets to dh, dh's configure step.
  */
-async function buildsOf(makefile: Makefile, rules: string, arch: string, tree: string, host: ReadHost, debhelper: Debhelper): Promise<RecipeBuilds> {
+function buildPlan(makefile: Makefile, debhelper: Debhelper): Evaluated['plan'] {
   // dpkg-buildpackage runs build-arch: a rule of that name, else dh through `%:`, else (older rules) build.
   const buildArch = makefile.rules.get('build-arch');
   const dh = buildArch ? undefined : dhSequence(makefile);
   const explicit = buildArch ?? (dh ? undefined : makefile.rules.get('build'));
   const goal = explicit ?? dh?.rule;
-  const whole = { file: rules, line: 0 };
-  if (!goal) return { source: rules, arch, builds: [], installed: 'first', diagnostics: [...makefile.diagnostics, diagnostic('FD192', 'debian/rules has no build-arch or build target, and does not hand them to dh', whole)] };
+  if (!goal) return undefined;
   const script = createBuilder();
   const run = (rule: MakeRule) => {
     for (const prerequisite of runOrder(rule, makefile.rules)) {
@@ -226,14 +237,22 @@ async function buildsOf(makefile: Makefile, rules: string, arch: string, tree: s
       else run(step);
     }
   }
-  const body = finish(script);
-  const extracted = extractBuilds(body, { file: rules, sourceDir: 'debian', arch, origin: goal.origin, unknowns: makefile.unknowns });
+  return { goal, script: finish(script) };
+}
+
+/** The configure invocations of the plan's script, with the device files they copy in. */
+async function buildsOf({ makefile, plan }: Evaluated, rules: string, arch: string, tree: string, host: ReadHost): Promise<RecipeBuilds> {
+  if (!plan) {
+    const diagnostics = [...makefile.diagnostics, diagnostic('FD192', 'debian/rules has no build-arch or build target, and does not hand them to dh', { file: rules, line: 0 })];
+    return { source: rules, arch, builds: [], installed: 'first', diagnostics };
+  }
+  const extracted = extractBuilds(plan.script, { file: rules, sourceDir: 'debian', arch, origin: plan.goal.origin, unknowns: makefile.unknowns });
   // The recipe copies files from debian/ in the source tree: named here as the user named the tree.
   const named: Build[] = extracted.builds.map((build) => (build.devices ? { ...build, devices: build.devices.map((d) => ({ ...d, file: join(tree, d.file) })) } : build));
   const { builds, refused } = await checkDeviceFiles(named, join(tree, 'debian'), host);
   // Recipes that use one variable report what is in it once.
   const diagnostics: Diagnostic[] = unique([...makefile.diagnostics, ...extracted.diagnostics, ...refused]);
-  if (builds.length === 0) diagnostics.push(diagnostic('FD192', `no recipe that debian/rules build-arch runs on ${arch} calls configure`, goal.origin));
+  if (builds.length === 0) diagnostics.push(diagnostic('FD192', `no recipe that debian/rules build-arch runs on ${arch} calls configure`, plan.goal.origin));
   const version = /^(\d+(?:\.\d+)*)/.exec(makefile.expandVariable('DEB_VERSION_UPSTREAM').text)?.[1];
   return { source: rules, arch, builds, installed: 'first', ...(version ? { version } : {}), diagnostics };
 }

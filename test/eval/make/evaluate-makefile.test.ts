@@ -19,6 +19,11 @@ function ours(text: string, files: Record<string, string> = {}): Makefile {
     file: 'Makefile',
     include: (path) => (path in files ? { file: path, text: files[path]! } : { unread: 'no such file' }),
     shell: () => undefined,
+    // The test's files stand for the directory make lists (a glob of * alone is enough here).
+    wildcard: (pattern) => {
+      const match = new RegExp(`^${pattern.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`);
+      return Object.keys(files).filter((name) => match.test(name)).sort();
+    },
   });
 }
 
@@ -283,6 +288,12 @@ const CASES: Array<{ name: string; text: string; vars: string[]; target?: string
       'A13 = $(if $(findstring ex,$(x)),$(strip  found ),)',
     ].join('\n'),
     vars: 'A1 A2 A3 A4 A5 A6 A7 A8 A9 A10 A11 A12 A13'.split(' '),
+  },
+  {
+    name: 'include with a pattern, and $(wildcard), name the files that are there, in order',
+    text: ['include parts/*.mk', 'W = $(wildcard parts/*.mk) [$(wildcard parts/*.none)]'].join('\n'),
+    vars: ['FROM_A', 'FROM_B', 'W'],
+    files: { 'parts/a.mk': 'FROM_A = a\nORDER += a\n', 'parts/b.mk': 'FROM_B = b $(ORDER)\n' },
   },
   {
     name: 'a recipe: double-colon rules run each of their recipes, in order',

@@ -104,6 +104,19 @@ describe('debian/rules that cannot be read as asked', () => {
     expect(reading!.diagnostics.find((d) => d.code === 'FD325')!.message).toMatch(/include \.\.\/secret\.mk: .*outside/);
   });
 
+  it('includes the files a pattern names in a directory of the tree, and lists it for $(wildcard)', async () => {
+    const dir = tree('include debian/rules.d/*.mk\nbuild-arch:\n\t./configure $(FLAGS) --patches="$(wildcard debian/patches/*.diff)"\n', {
+      'debian/rules.d/10-base.mk': 'FLAGS = --enable-kvm\n',
+      'debian/rules.d/20-more.mk': 'FLAGS += --enable-vhost-user\n',
+      'debian/patches/b.diff': '',
+      'debian/patches/a.diff': '',
+    });
+    const [reading] = await loadDebianRules(dir, nodeHost());
+    expect(reading!.builds[0]!.argv.map((a) => a.text)).toEqual(['--enable-kvm', '--enable-vhost-user', '--patches=debian/patches/a.diff debian/patches/b.diff']);
+    expect(reading!.builds[0]!.argv[1]!.origin).toEqual({ file: join(dir, 'debian/rules.d/20-more.mk'), line: 1, via: [{ file: join(dir, 'debian/rules'), line: 3, name: 'FLAGS' }] });
+    expect(reading!.diagnostics).toEqual([]);
+  });
+
   it('reads no include by an absolute path but dpkg’s own makefiles, which it knows', async () => {
     const [reading] = await loadDebianRules(tree('include /etc/os-release\nbuild-arch:\n\t./configure\n'), nodeHost());
     expect(reading!.diagnostics.find((d) => d.code === 'FD325')!.message).toBe('include /etc/os-release: outside the source tree; not read');
