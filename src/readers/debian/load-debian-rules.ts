@@ -27,6 +27,7 @@ import type { DebianFacts } from './debian-commands.js';
 import { parseDebianControl } from './debian-control.js';
 import { extractScriptOf } from './extract-config-opts.js';
 import { controlForVendor } from './vendor-control.js';
+import { dpkgMakefile } from './dpkg-makefiles.js';
 import { packageInfoVariables } from './pkg-info.js';
 
 export interface DebianRulesOptions {
@@ -38,8 +39,6 @@ export interface DebianRulesOptions {
   readonly profiles?: readonly string[];
 }
 
-/** The flags dpkg-buildflags would give: the build machine's dpkg decides them, so they stay unknown. */
-const BUILDFLAGS = ['ASFLAGS', 'CFLAGS', 'CPPFLAGS', 'CXXFLAGS', 'OBJCFLAGS', 'OBJCXXFLAGS', 'GCJFLAGS', 'DFLAGS', 'FFLAGS', 'FCFLAGS', 'LDFLAGS'];
 /** Rounds of fetching what the rules include or list; each round can only ask for more. */
 const MAX_PASSES = 16;
 
@@ -122,8 +121,8 @@ async function locate(path: string, host: ReadHost): Promise<{ tree: string; rul
 
 /** dpkg's own makefiles are known by what they define; the tree's are read from it (between passes). */
 function included(name: string, facts: DebianFacts, files: Map<string, Included>, wanted: string[], tree: string): Included {
-  const dpkg = DPKG_MAKEFILES[name];
-  if (dpkg) return { file: name, variables: Object.assign({}, ...dpkg.map((part) => dpkgVariables(part, facts))) };
+  const dpkg = dpkgMakefile(name, facts);
+  if (dpkg) return { file: name, variables: dpkg };
   if (name.startsWith('/usr/share/dpkg/')) return { unread: 'a dpkg makefile flagdiff does not know' };
   if (isAbsolute(name)) return { unread: 'outside the source tree; not read' };
   const path = join(tree, name);
@@ -131,32 +130,6 @@ function included(name: string, facts: DebianFacts, files: Map<string, Included>
   if (known) return known;
   wanted.push(path);
   return { unread: 'not read yet' };
-}
-
-type DpkgPart = 'architecture' | 'buildflags' | 'pkg-info' | 'vendor';
-
-/** What each of dpkg's makefiles defines; default.mk includes them all. */
-const DPKG_MAKEFILES: Readonly<Record<string, readonly DpkgPart[]>> = {
-  '/usr/share/dpkg/architecture.mk': ['architecture'],
-  '/usr/share/dpkg/buildflags.mk': ['buildflags'],
-  '/usr/share/dpkg/pkg-info.mk': ['pkg-info'],
-  '/usr/share/dpkg/vendor.mk': ['vendor'],
-  '/usr/share/dpkg/default.mk': ['architecture', 'buildflags', 'pkg-info', 'vendor'],
-};
-
-function dpkgVariables(part: DpkgPart, facts: DebianFacts): Record<string, string> {
-  switch (part) {
-    case 'architecture':
-      return facts.architecture;
-    case 'buildflags':
-      return Object.fromEntries(BUILDFLAGS.map((flag) => [flag, `$(shell dpkg-buildflags --get ${flag})`]));
-    case 'pkg-info':
-      // pkg-info.mk also gives rules dpkg_late_eval (bullseye's QEMU rules get BUILD_PACKAGES through it): a
-      // command's output, which here is always the same, so it needs no cache.
-      return { ...facts.packageInfo, dpkg_late_eval: '$(shell $(2))' };
-    case 'vendor':
-      return facts.vendor === 'ubuntu' ? { DEB_VENDOR: 'Ubuntu', DEB_PARENT_VENDOR: 'Debian' } : { DEB_VENDOR: 'Debian', DEB_PARENT_VENDOR: '' };
-  }
 }
 
 /**
