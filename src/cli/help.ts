@@ -7,7 +7,8 @@ Usage:
   flagdiff qemu   [options] CANDIDATE...   compare QEMU builds or binaries with Kata's QEMU build
   flagdiff check  [options]                this host: its kernel config and QEMU binary against Kata's
   flagdiff show   [options] SOURCE...      print what flagdiff read: settings with the line of each,
-                                           Kata's kernel, QEMU options and devices, or a spec's builds
+                                           Kata's kernel, QEMU options and devices, or the builds
+                                           of a spec file or debian/rules
 
 Run 'flagdiff <command> --help' for the options of a command.
 
