@@ -14,7 +14,7 @@ import type { ExpandContext, MakeVariable } from './expand-make.js';
 import { MakeStop } from './make-functions.js';
 import { defineBody, joinLogical, joinRecipe, lineCursor, stripComment } from './make-lines.js';
 import type { PhysicalLine } from './make-lines.js';
-import { automaticVariables } from './make-rule.js';
+import { automaticVariables, ruleOf } from './make-rule.js';
 import type { MakeRule } from './make-rule.js';
 import { assignmentOrRule, comparedPair, decided, trimmed, words } from './make-syntax.js';
 
@@ -32,6 +32,8 @@ export interface Makefile {
    * rule is run for `target` (its `$@`).
    */
   expandRecipe(rule: MakeRule, target?: string): SpannedText[];
+  /** The rule make runs for a target: its own, or one made from a pattern rule (make-rule.ts ruleOf). */
+  ruleOf(target: string): MakeRule | undefined;
   /** A variable's value as `$(name)` gives it after the whole makefile is read. */
   expandVariable(name: string): SpannedText;
 }
@@ -298,5 +300,5 @@ export function evaluateMakefile(text: string, options: MakeOptions): Makefile {
   }
 
   const expandVariable = (name: string) => valueOf(name, { file: options.file, line: 0 }, context);
-  return { variables, rules, unknowns, diagnostics, expandRecipe, expandVariable };
+  return { variables, rules, unknowns, diagnostics, expandRecipe, expandVariable, ruleOf: (target) => ruleOf(rules, target) };
 }

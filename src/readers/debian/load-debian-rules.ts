@@ -39,6 +39,8 @@ export interface DebianRulesOptions {
   readonly profiles?: readonly string[];
 }
 
+/** How deep prerequisites of prerequisites are followed. */
+const MAX_CHAIN = 64;
 /** Rounds of fetching what the rules include or list; each round can only ask for more. */
 const MAX_PASSES = 16;
 
@@ -185,14 +187,14 @@ interface Evaluated {
  */
 function buildPlan(makefile: Makefile, debhelper: Debhelper): Evaluated['plan'] {
   // dpkg-buildpackage runs build-arch: a rule of that name, else dh through `%:`, else (older rules) build.
-  const buildArch = makefile.rules.get('build-arch');
+  const buildArch = makefile.ruleOf('build-arch');
   const dh = buildArch ? undefined : dhSequence(makefile);
-  const explicit = buildArch ?? (dh ? undefined : makefile.rules.get('build'));
+  const explicit = buildArch ?? (dh ? undefined : makefile.ruleOf('build'));
   const goal = explicit ?? dh?.rule;
   if (!goal) return undefined;
   const script = createBuilder();
   const run = (rule: MakeRule) => {
-    for (const prerequisite of runOrder(rule, makefile.rules)) {
+    for (const prerequisite of runOrder(rule, makefile)) {
       for (const line of makefile.expandRecipe(prerequisite)) {
         // make runs each recipe line in a shell of its own: a cd does not outlast its line.
         append(script, '(\n', prerequisite.origin);
@@ -246,18 +248,19 @@ function unique(diagnostics: readonly Diagnostic[]): Diagnostic[] {
 }
 
 /** Rules in the order make runs them for `goal`: prerequisites first, depth first, each once. */
-function runOrder(goal: MakeRule, rules: ReadonlyMap<string, MakeRule>): MakeRule[] {
+function runOrder(goal: MakeRule, makefile: Makefile): MakeRule[] {
   const order: MakeRule[] = [];
   const seen = new Set<string>();
-  const visit = (rule: MakeRule) => {
-    if (seen.has(rule.target)) return;
+  const visit = (rule: MakeRule, depth: number) => {
+    // Pattern rules can make names without end (a%: a%x); make stops at such chains too.
+    if (seen.has(rule.target) || depth > MAX_CHAIN) return;
     seen.add(rule.target);
     for (const prerequisite of [...rule.prerequisites, ...rule.orderOnly]) {
-      const next = rules.get(prerequisite);
-      if (next) visit(next);
+      const next = makefile.ruleOf(prerequisite);
+      if (next) visit(next, depth + 1);
     }
     order.push(rule);
   };
-  visit(goal);
+  visit(goal, 0);
   return order;
 }

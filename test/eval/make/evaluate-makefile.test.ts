@@ -296,6 +296,20 @@ const CASES: Array<{ name: string; text: string; vars: string[]; target?: string
     files: { 'parts/a.mk': 'FROM_A = a\nORDER += a\n', 'parts/b.mk': 'FROM_B = b $(ORDER)\n' },
   },
   {
+    name: 'a recipe from a pattern rule: the shortest stem wins, $* and $< filled in',
+    text: ['build/%.o: src/%.c ; echo long $* $< $@', 'build/%: src/% ; echo short $*', '%.o: %.c ; echo generic $*', 'build/a.o: extra.h'].join('\n'),
+    vars: [],
+    target: 'build/a.o',
+    files: { 'src/a.c': '', 'extra.h': '' },
+  },
+  {
+    name: 'a recipe from a pattern without a slash: the directory leaves the name and comes back on the prerequisites',
+    text: ['%.o: %.c ; echo compile $* $< $(@F)'].join('\n'),
+    vars: [],
+    target: 'sub/x.o',
+    files: { 'sub/x.c': '' },
+  },
+  {
     name: 'a recipe: double-colon rules run each of their recipes, in order',
     text: ['clean:: ; echo first $@', 'clean:: other', '\techo second', 'other:'].join('\n'),
     vars: [],
@@ -343,7 +357,7 @@ describe.skipIf(!make.path)(`the make evaluator against GNU make (${make.missing
       expect(makefile.diagnostics).toEqual([]);
       expect(valuesOf(makefile, c.vars)).toEqual(expected.values);
       if (c.target) {
-        const recipe = makefile.expandRecipe(makefile.rules.get(c.target)!).flatMap((line) => line.text.split('\n'));
+        const recipe = makefile.expandRecipe(makefile.ruleOf(c.target)!, c.target).flatMap((line) => line.text.split('\n'));
         expect(recipe).toEqual(expected.recipe);
       }
     });
