@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 /** The `flagdiff` executable: the only place that touches process state. */
 import { fstatSync, statSync } from 'node:fs';
-import { devNull } from 'node:os';
 import { fdWriter } from './cli/fd-writer.js';
 import { main } from './cli/main.js';
 
@@ -9,18 +8,22 @@ import { main } from './cli/main.js';
  * Where fd 1 or 2 goes. A terminal gets Node's own stream: it writes Unicode to a Windows console
  * correctly, which bytes written to the fd would not. Anything else (a pipe, a file, /dev/null: only
  * a character device other than /dev/null can be a terminal) is written to directly, and Node's
- * streams are never loaded.
+ * streams (~30 modules, net among them for a pipe) are never loaded: process.stdout is only touched
+ * once the fd may be a terminal.
  */
 function output(fd: 1 | 2): { write(text: string): void; readonly isTTY: boolean } {
   const stat = fstatSync(fd);
-  const stream = fd === 1 ? process.stdout : process.stderr;
-  if (stat.isCharacterDevice() && stat.rdev !== nullDevice() && stream.isTTY) return { write: (text) => void stream.write(text), isTTY: true };
+  if (stat.isCharacterDevice() && stat.rdev !== nullDevice()) {
+    const stream = fd === 1 ? process.stdout : process.stderr;
+    if (stream.isTTY) return { write: (text) => void stream.write(text), isTTY: true };
+  }
   return fdWriter(fd);
 }
 
+/** os.devNull, without loading node:os for it. */
 function nullDevice(): number | undefined {
   try {
-    return statSync(devNull).rdev;
+    return statSync(process.platform === 'win32' ? '\\\\.\\nul' : '/dev/null').rdev;
   } catch {
     return undefined;
   }
