@@ -2,17 +2,22 @@
  * The effective state of a QEMU build for a version (qemu-sources.md §3 rules 4-6): an option that
  * is written has its value; a feature that is not takes the version's default, and
  * `--without-default-features` (meson `-Dauto_features=disabled`) turns the `auto` ones, and only
- * those, off. Booleans, combos and features with a non-auto default (tcg) keep their default.
+ * those, off. Booleans, combos and features with a non-auto default (tcg) keep their default. An
+ * `auto` that builds on Linux what `enabled` builds (knowledge/qemu-linux-auto.ts) is `enabled`.
  */
 import type { QemuCategory, QemuConfigSet, QemuSetting } from '../model/qemu-setting.js';
+import { autoBuildsAsEnabled } from '../knowledge/qemu-linux-auto.js';
 import { currentKey, optionDefault, optionKeys, optionKind } from '../knowledge/qemu-vocabulary.js';
 
 export interface EffectiveOption {
   readonly key: string;
   readonly category: QemuCategory;
   readonly value: string;
-  /** `explicit`: written; `default`: the version's default; `without-default-features`: auto turned off. */
-  readonly how: 'explicit' | 'default' | 'without-default-features';
+  /**
+   * `explicit`: written; `default`: the version's default; `without-default-features`: auto turned
+   * off; `linux-auto`: auto, which on a Linux host builds what enabled builds.
+   */
+  readonly how: 'explicit' | 'default' | 'without-default-features' | 'linux-auto';
   readonly setting?: QemuSetting;
   /** Why the value is not known: a word not evaluated statically sets, or may set, the option. */
   readonly unknown?: string;
@@ -34,9 +39,13 @@ export function effectiveQemu(config: QemuConfigSet, version: string): Map<strin
     const value = optionDefault(key, version)!;
     effective.set(
       key,
-      noAuto && value === 'auto'
-        ? { key, category: 'feature', value: 'disabled', how: 'without-default-features', ...opaque }
-        : { key, category: 'feature', value, how: 'default', ...opaque },
+      value !== 'auto'
+        ? { key, category: 'feature', value, how: 'default', ...opaque }
+        : noAuto
+          ? { key, category: 'feature', value: 'disabled', how: 'without-default-features', ...opaque }
+          : autoBuildsAsEnabled(key, version)
+            ? { key, category: 'feature', value: 'enabled', how: 'linux-auto', ...opaque }
+            : { key, category: 'feature', value, how: 'default', ...opaque },
     );
   }
   return effective;

@@ -12,6 +12,7 @@ const HOW: Readonly<Record<EffectiveOption['how'], string>> = {
   explicit: 'written',
   default: "the version's default",
   'without-default-features': 'auto, turned off by --without-default-features',
+  'linux-auto': "auto, the version's default, which on Linux builds what --enable builds",
 };
 
 export function judgeOption(want: EffectiveOption, have: EffectiveOption | undefined, version: string): Finding | undefined {

@@ -20,7 +20,11 @@ describe('compareQemu: effective states, not spellings', () => {
   it.each([
     [['--enable-vhost-user'], '--enable-vhost-user', '10.0.0', []],
     [['--enable-vhost-user'], '--disable-vhost-user', '10.0.0', [['FD231', 'disabled', 'vhost_user', 'disabled']]],
-    [['--enable-vhost-user'], '--enable-kvm', '10.0.0', [['FD232', 'auto', 'vhost_user', null]]],
+    // vhost-user's auto is enabled on any Linux host (meson.build: .disable_auto_if(host_os != 'linux'))
+    [['--enable-vhost-user'], '--enable-kvm', '10.0.0', []],
+    // seccomp's auto depends on libseccomp on the build machine (dependency(..., required: get_option('seccomp')))
+    [['--enable-seccomp'], '--enable-kvm', '10.0.0', [['FD232', 'auto', 'seccomp', null]]],
+    [['--enable-vhost-user'], '--enable-kvm', '6.2.0', [['FD232', 'auto', 'vhost_user', null]]],
     [['--enable-vhost-user'], '--without-default-features', '10.0.0', [['FD230', 'missing', 'vhost_user', null]]],
     [['--enable-vhost-user'], '-Dvhost_user=enabled', '10.0.0', []],
     // --without-default-features turns off auto features only: tcg defaults to enabled
