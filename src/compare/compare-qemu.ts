@@ -9,6 +9,7 @@ import { diagnostic } from '../model/diagnostic.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Finding } from '../model/finding.js';
 import type { QemuReference } from '../model/qemu-reference.js';
+import { isCompared } from '../model/qemu-setting.js';
 import type { QemuConfigSet } from '../model/qemu-setting.js';
 import type { Report } from '../model/report.js';
 import { QEMU_VOCABULARY_VERSIONS, acceptance, vocabularyFor } from '../knowledge/qemu-vocabulary.js';
@@ -44,7 +45,6 @@ export interface QemuCompareOptions {
 
 /** Keys that are not requirements on a candidate: how Kata trims its own build, not what it needs. */
 const NOT_REQUIRED = new Set(['default_features', 'default_devices']);
-const NOT_COMPARED = new Set(['path', 'toolchain', 'diagnostics', 'device-selection']);
 
 export function compareQemu(reference: QemuReference, candidateBuild: QemuBuildCandidate, options: QemuCompareOptions = {}): Report {
   const { build, tree } = candidateBuild;
@@ -60,7 +60,9 @@ export function compareQemu(reference: QemuReference, candidateBuild: QemuBuildC
   const diagnostics: Diagnostic[] = [...refConfig.diagnostics, ...candidate.diagnostics];
   let requirements = 0;
   for (const wanted of want.values()) {
-    if (wanted.how !== 'explicit' || NOT_REQUIRED.has(wanted.key) || NOT_COMPARED.has(wanted.category)) continue;
+    if (wanted.how !== 'explicit' || NOT_REQUIRED.has(wanted.key) || !isCompared(wanted.category)) continue;
+    // Device selection is compared as devices (compare-qemu-devices.ts), not as an option.
+    if (wanted.category === 'device-selection') continue;
     const found = have.get(wanted.key) ?? opaqueOption(candidate, wanted);
     if (!found && defaultValue(wanted.key, candVersion) === undefined) {
       // The version has no such option: configure does not decide it (old QEMU built vmdk unconditionally).

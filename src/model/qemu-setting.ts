@@ -19,6 +19,14 @@ export type QemuCategory =
   | 'hardening'
   | 'diagnostics';
 
+/** Categories read but never compared: where files go, how it is compiled, how it reports itself. */
+const UNCOMPARED: ReadonlySet<QemuCategory> = new Set(['path', 'toolchain', 'diagnostics']);
+
+/** Whether options of this category are compared between a reference and a candidate. */
+export function isCompared(category: QemuCategory): boolean {
+  return !UNCOMPARED.has(category);
+}
+
 /** What a finding about a QEMU build is about: an option's category, or a part of the built binary. */
 export type QemuSubject = QemuCategory | 'device' | 'machine' | 'object';
 

@@ -3,11 +3,13 @@ import type { Code } from '../model/codes.js';
 import { diagnostic } from '../model/diagnostic.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Origin } from '../model/origin.js';
+import type { Severity } from '../model/severity.js';
 
 const PER_CODE = 20;
 
 export interface DiagnosticSink {
-  add(code: Code, message: string, origin: Origin): void;
+  /** `level` overrides the code's own severity, where the context says it matters less (or more). */
+  add(code: Code, message: string, origin: Origin, level?: Severity): void;
   /** The diagnostics, with one closing line per code that hit the cap. */
   finish(): Diagnostic[];
 }
@@ -17,10 +19,10 @@ export function createDiagnosticSink(file: string, perCode = PER_CODE): Diagnost
   const dropped = new Map<Code, number>();
   const counts = new Map<Code, number>();
   return {
-    add(code, message, origin) {
+    add(code, message, origin, level) {
       const count = (counts.get(code) ?? 0) + 1;
       counts.set(code, count);
-      if (count <= perCode) kept.push(diagnostic(code, message, origin));
+      if (count <= perCode) kept.push(diagnostic(code, message, origin, level));
       else dropped.set(code, (dropped.get(code) ?? 0) + 1);
     },
     finish() {

@@ -46,8 +46,11 @@ export interface MakeOptions {
   /** The environment make starts with (dpkg-buildpackage exports DEB_HOST_ARCH and friends). */
   readonly environment?: Readonly<Record<string, string>>;
   readonly include: (path: string, site: Origin) => Included;
-  /** The output of a command, when the caller knows it without running anything. */
-  readonly shell: (command: string, site: Origin) => SpannedText | undefined;
+  /**
+   * The output of a command, when the caller knows it without running anything; `{ unknown }` when
+   * the caller knows it cannot be known and why (it stays unknown, with that reason, and no FD324).
+   */
+  readonly shell: (command: string, site: Origin) => SpannedText | { readonly unknown: string } | undefined;
   /** The files a `$(wildcard)` pattern names, when the caller knows them. */
   readonly wildcard?: (pattern: string) => readonly string[] | undefined;
 }
@@ -84,9 +87,9 @@ export function evaluateMakefile(text: string, options: MakeOptions): Makefile {
 
   function shellOutput(command: string, at: Origin): SpannedText {
     const known = options.shell(command, at);
-    if (known) return known;
-    const reason = `$(shell ${command}) is a command; flagdiff does not run it`;
-    report('FD324', `${reason}, so its output is unknown`, at);
+    if (known && !('unknown' in known)) return known;
+    const reason = known?.unknown ?? `$(shell ${command}) is a command; flagdiff does not run it`;
+    if (!known) report('FD324', `${reason}, so its output is unknown`, at);
     unknowns.push(reason);
     const builder = createBuilder();
     append(builder, unknownChar(unknowns.length - 1), at, { kind: 'unknown', reason });

@@ -2,7 +2,8 @@
  * The commands debian/rules runs through `$(shell ...)` whose output flagdiff knows without running
  * anything: Debian's own tools, answered from debian/control, debian/changelog and the arch tables
  * (dh_listpackages, dpkg-architecture, dpkg-vendor, dpkg-parsechangelog), and QEMU's
- * debian/extract-config-opts, recognised by its text. Every other command stays unknown.
+ * debian/extract-config-opts, recognised by its text. dpkg-buildflags is known to be unknowable
+ * here (its flags are the build machine's); every other command stays unknown, and is reported.
  */
 import type { SpannedText } from '../../eval/rpm/spanned-text.js';
 import { append, createBuilder, finish, spannedText } from '../../eval/rpm/spanned-text.js';
@@ -29,8 +30,11 @@ export interface DebianFacts {
 
 const PARSECHANGELOG: Readonly<Record<string, string>> = { Source: 'DEB_SOURCE', Version: 'DEB_VERSION', Distribution: 'DEB_DISTRIBUTION', Timestamp: 'SOURCE_DATE_EPOCH' };
 
-/** The output of `command` as make would get it, or undefined when flagdiff does not know it. */
-export function debianCommandOutput(written: string, facts: DebianFacts, site: Origin): SpannedText | undefined {
+/**
+ * The output of `command` as make would get it; `{ unknown }` for dpkg-buildflags, whose compiler
+ * flags only the build machine's dpkg and environment decide; undefined when flagdiff does not know it.
+ */
+export function debianCommandOutput(written: string, facts: DebianFacts, site: Origin): SpannedText | { unknown: string } | undefined {
   // A recipe's backslash-newlines reach the shell, which joins the lines.
   const command = written.replace(/\\\n/g, ' ').replace(/\s+/g, ' ').trim();
   const words = command.split(' ');
@@ -57,6 +61,8 @@ export function debianCommandOutput(written: string, facts: DebianFacts, site: O
     return spannedText((derives ? vendorTest[2] : vendorTest[3]) ?? '', site);
   }
   if (command === 'dpkg-vendor --query vendor' || command === 'dpkg-vendor --query Vendor') return spannedText(facts.vendor === 'ubuntu' ? 'Ubuntu' : 'Debian', site);
+  const buildflag = /^dpkg-buildflags --get ([A-Z]+)$/.exec(command)?.[1];
+  if (buildflag) return { unknown: `${buildflag} from dpkg-buildflags, the build machine's compiler flags` };
   const extract = /^(?:(?:ba)?sh )?(?:\.\/)?debian\/extract-config-opts (\S+) debian\/control$/.exec(command);
   if (extract && facts.extractScript) {
     const flags = configOptionsFor(facts.control, extract[1]!, facts.extractScript);

@@ -7,6 +7,7 @@ import type { Build } from '../../model/build.js';
 import { diagnostic } from '../../model/diagnostic.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { override } from '../../model/merge-config-sets.js';
+import { isCompared } from '../../model/qemu-setting.js';
 import type { QemuConfigSet, QemuSetting } from '../../model/qemu-setting.js';
 import { createDiagnosticSink, quoteLine } from '../diagnostic-sink.js';
 import { parseOption } from './parse-option.js';
@@ -23,7 +24,10 @@ export function normalizeBuild(build: Build, source = build.origin.file): QemuCo
     const { text, origin } = argument;
     if (argument.unknown) {
       const known = knownOptionOf(text);
-      sink.add('FD340', `${quoteLine(text)} is not evaluated statically (${argument.unknown}); ${known ? `${known.key} is unknown` : 'any option not written after it is unknown'}`, origin);
+      // An option never compared (compiler flags, paths) being unknown changes no finding: info.
+      const uncompared = known && !isCompared(known.category);
+      const consequence = known ? `${known.key} is unknown${uncompared ? ` (a ${known.category} option, not compared)` : ''}` : 'any option not written after it is unknown';
+      sink.add('FD340', `${quoteLine(text)} is not evaluated statically (${argument.unknown}); ${consequence}`, origin, uncompared ? 'info' : undefined);
       const unknown = `${quoteLine(text)} at line ${origin.line} is not evaluated statically (${argument.unknown})`;
       if (known) {
         const setting: QemuSetting = { key: known.key, value: 'unknown', origin, category: known.category, spelling: text, unknown };

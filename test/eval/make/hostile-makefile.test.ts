@@ -74,4 +74,12 @@ describe('hostile makefiles', () => {
     ]);
     expect(makefile.unknowns).toHaveLength(2);
   });
+
+  it('a command the caller knows to be unknowable stays unknown, with its reason and no FD324', () => {
+    const shell = (command: string) => (command.startsWith('dpkg-buildflags') ? { unknown: 'the build machine decides' } : undefined);
+    const makefile = evaluateMakefile('CFLAGS := $(shell dpkg-buildflags --get CFLAGS)\nX := $(shell uname)\n', { file: 'Makefile', include: () => ({ unread: 'no' }), shell });
+    expect(makefile.diagnostics.map((d) => [d.code, d.line])).toEqual([['FD324', 2]]);
+    expect(makefile.unknowns).toEqual(['the build machine decides', '$(shell uname) is a command; flagdiff does not run it']);
+    expect(makefile.expandVariable('CFLAGS').spans.map((s) => s.mark)).toEqual([{ kind: 'unknown', reason: 'the build machine decides' }]);
+  });
 });

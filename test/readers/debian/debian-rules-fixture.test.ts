@@ -1,10 +1,11 @@
 /** debian/rules read on a packaging of our own: builds per arch, origins, options, and nothing run. */
-import { existsSync, mkdirSync, writeFileSync, cpSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodeHost } from '../../../src/cli/node-host.js';
 import { InputError } from '../../../src/model/diagnostic.js';
 import { loadDebianRules } from '../../../src/readers/debian/load-debian-rules.js';
+import { normalizeBuild } from '../../../src/readers/qemu/normalize-build.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
 const TREE = 'fixtures/debian/qemu-like';
@@ -42,6 +43,21 @@ describe('debian/rules of our own', () => {
     const unknown = reading.builds[0]!.argv.find((a) => a.unknown);
     expect(unknown?.unknown).toMatch(/\$\(shell uname -m\) is a command; flagdiff does not run it/);
     expect(reading.diagnostics.filter((d) => d.code === 'FD324').map((d) => d.line)).toEqual([25, 33]);
+  });
+
+  it("leaves dpkg-buildflags' compiler flags unknown without a warning: they decide no compared option", async () => {
+    // build-only includes dpkg's default.mk, whose buildflags part runs dpkg-buildflags --get CFLAGS.
+    const tree = tempDir('flagdiff-buildflags-');
+    cpSync('fixtures/debian/build-only', tree, { recursive: true });
+    const rules = join(tree, 'debian', 'rules');
+    writeFileSync(rules, readFileSync(rules, 'utf8').replace('--extra-cflags="$(OPT)"', '--extra-cflags="$(CFLAGS) $(OPT)"'));
+    const reading = (await loadDebianRules(tree, nodeHost(), { arches: ['x86_64'] }))[0]!;
+    expect(reading.diagnostics.filter((d) => d.code === 'FD324')).toEqual([]);
+    const cflags = reading.builds[0]!.argv.find((a) => a.text.startsWith('--extra-cflags='))!;
+    expect(cflags.unknown).toBe("CFLAGS from dpkg-buildflags, the build machine's compiler flags");
+    expect(normalizeBuild(reading.builds[0]!).diagnostics.map((d) => `${d.code} ${d.level} ${d.message}`)).toEqual([
+      `FD340 info "--extra-cflags= -O2" is not evaluated statically (${cflags.unknown}); extra_cflags is unknown (a toolchain option, not compared)`,
+    ]);
   });
 
   it('takes the vendor and the build profiles dpkg-buildpackage would be given', async () => {

@@ -26,14 +26,17 @@ describe('normalizeBuild', () => {
     expect(normalizeBuild(build('--enable-virtfs', '--enable-virtfs')).diagnostics).toEqual([]);
   });
 
-  // [words, codes]
+  // [words, codes with their level]: an unknown option never compared (toolchain, path, diagnostics) is info
   it.each([
-    [['--target-list=x86_64-softmmu', '--target-list-exclude=moxie-softmmu'], ['FD172']],
-    [['--enable-kvm', 'run_configure'], ['FD170']],
-    [[{ text: '--with-pkgversion=', unknown: '%(echo ...) is not run' }], ['FD340']],
+    [['--target-list=x86_64-softmmu', '--target-list-exclude=moxie-softmmu'], ['FD172 error']],
+    [['--enable-kvm', 'run_configure'], ['FD170 warning']],
+    [[{ text: '--with-pkgversion=', unknown: '%(echo ...) is not run' }], ['FD340 info']],
+    [[{ text: '--extra-cflags=', unknown: '%(echo ...) is not run' }], ['FD340 info']],
+    [[{ text: '--audio-drv-list=', unknown: '%(echo ...) is not run' }], ['FD340 warning']],
+    [[{ text: '', unknown: '%(echo ...) is not run' }], ['FD340 warning']],
     [['--enable-kvm', '--target-list=x86_64-softmmu'], []],
   ])('%j → %j', (words, codes) => {
-    expect(normalizeBuild(build(...words)).diagnostics.map((d) => d.code)).toEqual(codes);
+    expect(normalizeBuild(build(...words)).diagnostics.map((d) => `${d.code} ${d.level}`)).toEqual(codes);
   });
 
   // [words, key → value and whether it is unknown, the opaque word's text]: a word not evaluated
