@@ -53,7 +53,7 @@ export const PROGRAM_MISSING = (name, pkg) => `${name} not found: install Debian
 // Only what minikconf reads is extracted (Kconfig files, device and target configs, meson.build,
 // VERSION, scripts/minikconf.py), once, into node_modules/.cache.
 export const QEMU_SOURCES = `${CACHE}/qemu-sources`;
-const QEMU_SERIES = { '5.2': 'qemu_5.2+dfsg', '7.2': 'qemu_7.2+dfsg', '10.0': 'qemu_10.0' };
+const QEMU_SERIES = { '7.2': 'qemu_7.2+dfsg', '10.0': 'qemu_10.0' };
 const TREE_MEMBERS = ['*Kconfig*', '*/configs/*', '*/scripts/minikconf.py', '*/VERSION', '*/meson.build'];
 
 /** Path of an extracted QEMU tree of that series ('7.2', '10.0'), or undefined. */

@@ -2,7 +2,9 @@
 // trees' meson.build files. Writes src/knowledge/qemu-linux-auto.json; run by hand, output committed:
 //   node scripts/qemu-linux-auto.mjs 'DIR=SOURCE DESCRIPTION' ...
 // DIR holds a QEMU tree (at least VERSION and its meson.build files) of a version that
-// src/knowledge/qemu-options.json has read; its test reads the trees .ci/run downloads again.
+// src/knowledge/qemu-options.json has read, from 7.2 on: before, configure probed for features
+// itself and meson.build only saw the outcome (5.2's Linux defaults are in qemu-options.json).
+// Its test reads the trees .ci/run downloads again.
 //
 // A feature X counts when every question meson.build asks of it gets the same answer with X `auto`
 // as with X `enabled`, on a Linux host building a system emulator (what flagdiff assumes of every
@@ -81,7 +83,7 @@ function isLinuxAuto(name, statements, assignments) {
     for (const question of answers) {
       const [whenAuto, whenEnabled] = [auto.value(question), enabled.value(question)];
       if (typeof whenAuto !== 'boolean' || whenAuto !== whenEnabled) return false;
-      turnsOn ||= whenAuto && question.callee.name === 'allowed';
+      turnsOn ||= question.callee.name === 'disabled' ? !whenAuto : whenAuto;
     }
   }
   return turnsOn;
