@@ -131,8 +131,9 @@ function compareDeviceLayer(
   diagnostics: Diagnostic[],
 ): DeviceComparison {
   const { target } = devices.selection;
-  if (!devices.selection.built) {
-    diagnostics.push(diagnostic('FD185', `the candidate does not build ${target}, so its devices are not compared`, { file: devices.settings.meta.source, line: 0 }));
+  if (devices.selection.built !== true) {
+    const why = devices.selection.built === 'unknown' ? `whether the candidate builds ${target} is unknown (its target list is not evaluated statically)` : `the candidate does not build ${target}`;
+    diagnostics.push(diagnostic('FD185', `${why}, so its devices are not compared`, { file: devices.settings.meta.source, line: 0 }));
     return { findings: [], requirements: 0, unmet: 0 };
   }
   const profile = reference.deviceSymbols ?? { name: reference.name, domain: 'qemu' as const, source: reference.source, requirements: new Map() };

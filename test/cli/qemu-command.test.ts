@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { closeSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, ftruncateSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { kataQemuReference } from '../../src/knowledge/kata-qemu-profile.js';
 import type { ReportDocument } from '../../src/model/report.js';
@@ -258,6 +258,22 @@ describe('flagdiff qemu on spec files shaped like the 2019 and 2020 qemu-mini sp
     const fd340 = r.diagnostics.filter((d) => d.code === 'FD340').map((d) => d.line);
     expect(fd340).toEqual([lineOf(spec, /--audio-drv-list=/), lineOf(spec, /%\(cat /), lineOf(spec, /--extra-cflags=/)]);
     expect(r.findings.some((f) => f.kind === 'unknown-option')).toBe(false);
+  });
+
+  it('compares a build whose target list is unknown, saying it may not build the binary, and leaves its devices alone', async () => {
+    const spec = fixture('qemu/lua-targets.spec');
+    const devices = join(tempDir('flagdiff-devices-'), 'default.mak');
+    writeFileSync(devices, 'CONFIG_VIRTIO_PCI=y\n');
+    const { report: r } = await report('--devices', devices, spec);
+    const notes = r.diagnostics.filter((d) => d.code === 'FD190' || d.code === 'FD185').map((d) => `${d.code} ${d.message}`);
+    expect(notes).toEqual([
+      'FD190 compared build, which may build qemu-system-x86_64: its target list is unknown',
+      'FD185 whether the candidate builds x86_64-softmmu is unknown (its target list is not evaluated statically), so its devices are not compared',
+    ]);
+    // The options are compared: seccomp is enabled as Kata wants; what the build leaves off is reported.
+    expect(r.findings.some((f) => f.key === 'seccomp')).toBe(false);
+    expect(r.findings.find((f) => f.key === 'numa')).toMatchObject({ code: 'FD230', kind: 'missing' });
+    expect(r.findings.find((f) => f.key === 'target_list')).toMatchObject({ code: 'FD260', kind: 'unknown' });
   });
 
   it('reads --define into the spec: a distribution macro given is no longer unknown', async () => {

@@ -21,20 +21,25 @@ export function chooseQemuBuild(recipe: RecipeBuilds, id?: string): BuildChoice 
   const { arch, builds, source } = recipe;
   const binary = `qemu-system-${systemTargetOf(arch).replace(/-softmmu$/, '')}`;
   const produces = builds.map((build) => selectDevices(normalizeBuild(build), arch).built);
-  const list = builds.map((build, i) => `${build.id} (${produces[i] ? binary : `no ${binary}`})`).join(', ') || 'none';
+  const label = (i: number) => `${builds[i]!.id} (${produces[i] === 'unknown' ? `${binary}? its target list is unknown` : produces[i] ? binary : `no ${binary}`})`;
+  const list = builds.map((_, i) => label(i)).join(', ') || 'none';
   const fail = (message: string) => {
     // A recipe that builds nothing on the arch says why in its own diagnostics (ExclusiveArch, no %build).
     const why = builds.length === 0 ? recipe.diagnostics.find((d) => d.level === 'error' || d.code === 'FD128' || d.code === 'FD129') : undefined;
     throw new InputError(diagnostic('FD191', why ? `${message}: ${why.message}` : message, { file: source, line: 0 }));
   };
-  const index = id !== undefined ? builds.findIndex((build) => build.id === id) : recipe.installed === 'first' ? produces.indexOf(true) : produces.lastIndexOf(true);
+  // A build that surely makes the binary wins; one whose target list is unknown may make it, and is
+  // compared only when none surely does (its targets and devices are then unknown, not missing).
+  const pick = (value: true | 'unknown') => (recipe.installed === 'first' ? produces.indexOf(value) : produces.lastIndexOf(value));
+  const index = id !== undefined ? builds.findIndex((build) => build.id === id) : pick(true) !== -1 ? pick(true) : pick('unknown');
   if (index === -1) {
     fail(id === undefined ? `no configure invocation builds ${binary} on ${arch}; its builds: ${list} (pick one with --build)` : `no build ${id} on ${arch}; its builds: ${list}`);
   }
   const build = builds[index]!;
   if (!produces[index]) fail(`${build.id} does not build ${binary} on ${arch}; its builds: ${list}`);
-  if (builds.length === 1) return { build };
-  const others = builds.flatMap((b, i) => (i === index ? [] : [`${b.id} (${produces[i] ? binary : `no ${binary}`})`]));
-  const why = id === undefined ? `the ${recipe.installed === 'first' ? 'first' : 'last'} of its builds that makes ${binary}, the one installed under that name` : 'as --build asks';
-  return { build, note: diagnostic('FD190', `compared ${build.id}, ${why}; the recipe also runs on ${arch}: ${others.join(', ')}`, build.origin) };
+  const maybe = produces[index] === 'unknown' ? `, which may build ${binary}: its target list is unknown` : '';
+  if (builds.length === 1) return maybe ? { build, note: diagnostic('FD190', `compared ${build.id}${maybe}`, build.origin) } : { build };
+  const others = builds.flatMap((_, i) => (i === index ? [] : [label(i)]));
+  const why = id !== undefined ? 'as --build asks' : maybe ? `the ${recipe.installed} of its builds that may make ${binary}` : `the ${recipe.installed} of its builds that makes ${binary}, the one installed under that name`;
+  return { build, note: diagnostic('FD190', `compared ${build.id}${maybe}, ${why}; the recipe also runs on ${arch}: ${others.join(', ')}`, build.origin) };
 }

@@ -15,8 +15,8 @@ export interface DeviceSelection {
   /** The device file's name: `default`, or NAME of `--with-devices-ARCH=NAME`. */
   readonly name: string;
   readonly mode: MinikconfMode;
-  /** Whether the build builds the target at all. */
-  readonly built: boolean;
+  /** Whether the build builds the target at all: `unknown` when its target list is not evaluated statically. */
+  readonly built: boolean | 'unknown';
   /** Where `--with-devices-ARCH=` and `--without-default-devices` are written, if they are. */
   readonly nameOrigin?: Origin;
   readonly modeOrigin?: Origin;
@@ -39,10 +39,12 @@ export function selectDevices(config: QemuConfigSet, arch: string): DeviceSelect
   const target = systemTargetOf(arch);
   const named = config.settings.get(`devices_${target.slice(0, -'-softmmu'.length)}`);
   const mode = config.settings.get('default_devices');
-  const list = config.settings.get('target_list')?.value.split(',');
+  const targets = config.settings.get('target_list');
+  const list = targets?.value.split(',');
   const excluded = config.settings.get('target_list_exclude')?.value.split(',');
   const system = config.settings.get('system')?.value;
-  const built = list ? list.includes(target) : system !== 'disabled' && !(excluded ?? []).includes(target);
+  const listed = list ? list.includes(target) : system !== 'disabled' && !(excluded ?? []).includes(target);
+  const built = !listed && targets?.unknown ? 'unknown' : listed;
   return {
     target,
     name: named?.value || 'default',

@@ -11,6 +11,8 @@ const STATIC = build('build-static', '--disable-system', '--enable-linux-user', 
 const MINI = build('build-mini', '--target-list=x86_64-softmmu', '--enable-kvm');
 const DYNAMIC = build('build-dynamic', '--enable-system');
 const ARM_ONLY = build('build-arm', '--target-list=aarch64-softmmu');
+/** A target list from a Lua macro (fxzxmicah's qemu-mini): it may or may not hold x86_64-softmmu. */
+const LUA_TARGETS: Build = { ...build('main', '--enable-kvm'), argv: [{ text: '--target-list=-softmmu', origin, unknown: '%{lua:...} is Lua code; flagdiff does not run it' }] };
 
 describe('chooseQemuBuild', () => {
   it.each([
@@ -20,10 +22,18 @@ describe('chooseQemuBuild', () => {
     [[MINI, STATIC], undefined, 'build-mini', true],
     [[DYNAMIC], undefined, 'build-dynamic', false],
     [[ARM_ONLY, MINI], undefined, 'build-mini', true],
+    [[STATIC, LUA_TARGETS, DYNAMIC], undefined, 'build-dynamic', true],
+    [[STATIC, LUA_TARGETS], undefined, 'main', true],
+    [[LUA_TARGETS], undefined, 'main', true],
   ])('%#: --build %s → %s', (builds, id, expected, noted) => {
     const choice = chooseQemuBuild(recipe(...builds), id);
     expect(choice.build.id).toBe(expected);
     expect(choice.note?.code).toBe(noted ? 'FD190' : undefined);
+  });
+
+  it('says when the build compared may not build the binary: its target list is unknown', () => {
+    expect(chooseQemuBuild(recipe(LUA_TARGETS)).note?.message).toBe('compared main, which may build qemu-system-x86_64: its target list is unknown');
+    expect(chooseQemuBuild(recipe(STATIC, LUA_TARGETS, DYNAMIC)).note?.message).toContain('main (qemu-system-x86_64? its target list is unknown)');
   });
 
   it.each([
