@@ -127,6 +127,7 @@ Options for spec files:
       --arch ARCH       the arches to show (repeatable; default: all)
   -D, --define N=V      define the macro N as V, as rpm --define 'N V' (repeatable),
                         e.g. the distribution: --define fedora=39, --define rhel=9
+      --load FILE       a distribution's macro file, as rpmspec --load (repeatable)
       --with X          as rpmbuild --with X (repeatable)
       --without X       as rpmbuild --without X (repeatable)
 
@@ -181,8 +182,9 @@ Options:
       --build ID        which configure invocation of a recipe (its directory: build-mini,
                         b/microvm); default: the one installed as qemu-system-ARCH (a spec's
                         last, debian/rules' first)
-  -D, --define NAME=VALUE, --with X, --without X
-                        a spec's macros and %bcond switches, as for rpmbuild (repeatable)
+  -D, --define NAME=VALUE, --load FILE, --with X, --without X
+                        a spec's macros, macro files and %bcond switches, as for rpmbuild
+                        (repeatable)
       --vendor V, --profile NAME
                         debian/rules': debian (default) or ubuntu; DEB_BUILD_PROFILES (repeatable)
       --qemu-tree DIR   a QEMU source tree (e.g. apt-get source qemu): the candidate's devices are

@@ -32,8 +32,8 @@ export interface CandidateOptions extends RecipeOptions {
 export async function loadQemuCandidate(path: string, host: ReadHost, options: CandidateOptions): Promise<QemuCandidate> {
   const recipe = await recipeKindOf(path, host, true);
   if (recipe) return { kind: 'recipe', readings: await loadRecipe(path, recipe, host, options) };
-  const recipeOnly = options.defines.length || options.with.length || options.without.length || options.vendor !== undefined || options.profiles.length;
-  if (recipeOnly) throw new UsageError('--define, --with, --without, --vendor and --profile are read by recipes (spec files, debian/rules); the candidate is not one');
+  const recipeOnly = options.macroFiles?.length || options.defines.length || options.with.length || options.without.length || options.vendor !== undefined || options.profiles.length;
+  if (recipeOnly) throw new UsageError('--load, --define, --with, --without, --vendor and --profile are read by recipes (spec files, debian/rules); the candidate is not one');
   if (options.build !== undefined) throw new UsageError('--build picks one invocation of a recipe with several; Kata, a flags file or a binary has one');
   if (path === 'kata') return { kind: 'kata' };
   // A binary is recognised by its first bytes only: qemu-system binaries can be larger than the input limit.

@@ -33,6 +33,7 @@ const OPTIONS = {
   flavor: { type: 'string', default: 'plain' },
   'qemu-version': { type: 'string' },
   build: { type: 'string' },
+  load: { type: 'string', multiple: true },
   define: { type: 'string', short: 'D', multiple: true },
   with: { type: 'string', multiple: true },
   without: { type: 'string', multiple: true },
@@ -70,6 +71,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const context: QemuRun = { host, references, flavor: values.flavor, deviceOptions, ...(version ? { version } : {}), ...(tree ? { tree } : {}) };
   const candidateOptions = {
     arches,
+    macroFiles: values.load ?? [],
     defines: parseDefines(values.define),
     with: values.with ?? [],
     without: values.without ?? [],

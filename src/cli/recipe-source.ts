@@ -13,7 +13,8 @@ export type RecipeKind = 'spec' | 'debian';
 export interface RecipeOptions {
   /** x86_64 when none is given. */
   readonly arches: readonly string[];
-  /** A spec's: `--define`, `--with`, `--without`. */
+  /** A spec's: `--load`, `--define`, `--with`, `--without`. */
+  readonly macroFiles?: readonly string[];
   readonly defines: ReadonlyArray<readonly [string, string]>;
   readonly with: readonly string[];
   readonly without: readonly string[];
@@ -41,9 +42,11 @@ export async function loadRecipe(path: string, kind: RecipeKind, host: ReadHost,
   if (kind === 'spec') {
     if (options.vendor !== undefined || options.profiles.length) throw new UsageError('--vendor and --profile are read by debian/rules; the recipe is a spec file');
     const { loadSpec } = await import('../readers/rpm/load-spec.js');
-    return loadSpec(path, host, { arches, defines: options.defines, with: options.with, without: options.without });
+    return loadSpec(path, host, { arches, macroFiles: options.macroFiles ?? [], defines: options.defines, with: options.with, without: options.without });
   }
-  if (options.defines.length || options.with.length || options.without.length) throw new UsageError('--define, --with and --without are read by spec files; the recipe is debian/rules');
+  if (options.macroFiles?.length || options.defines.length || options.with.length || options.without.length) {
+    throw new UsageError('--load, --define, --with and --without are read by spec files; the recipe is debian/rules');
+  }
   const vendor = options.vendor ?? 'debian';
   if (!(VENDORS as readonly string[]).includes(vendor)) throw new UsageError(`--vendor must be one of ${VENDORS.join(', ')}; got '${vendor}'`);
   const { loadDebianRules } = await import('../readers/debian/load-debian-rules.js');

@@ -29,6 +29,7 @@ const OPTIONS = {
   flavor: { type: 'string', default: 'plain' },
   'qemu-version': { type: 'string' },
   'kernel-version': { type: 'string' },
+  load: { type: 'string', multiple: true },
   define: { type: 'string', short: 'D', multiple: true },
   with: { type: 'string', multiple: true },
   without: { type: 'string', multiple: true },
@@ -66,7 +67,8 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
       // A directory is a kernel tree unless --domain qemu: Debian's kernel packaging has a debian/rules too.
       const readings = await loadRecipe(source, recipe, host, {
         arches: arches.length ? arches : ARCHES,
-        defines: parseDefines(values.define),
+        macroFiles: values.load ?? [],
+    defines: parseDefines(values.define),
         with: values.with ?? [],
         without: values.without ?? [],
         ...(values.vendor !== undefined ? { vendor: values.vendor } : {}),

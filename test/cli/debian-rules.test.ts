@@ -31,6 +31,9 @@ describe('flagdiff qemu on debian/rules', () => {
 
   it.each([
     [['qemu', RULES, '--define', 'fedora=39'], 'are read by spec files; the recipe is debian/rules'],
+    [['qemu', RULES, '--load', 'fixtures/rpm/macros/distro.macros'], '--load, --define, --with and --without are read by spec files; the recipe is debian/rules'],
+    [['qemu', 'kata', '--load', 'fixtures/rpm/macros/distro.macros'], 'are read by recipes (spec files, debian/rules)'],
+    [['qemu', 'fixtures/rpm/with-distro-macros.spec', '--load', 'fixtures/rpm/macros/no-such.macros'], 'fixtures/rpm/macros/no-such.macros: no such file (a macro file given with --load)'],
     [['qemu', 'fixtures/rpm/fedora-like.spec', '--vendor', 'ubuntu'], 'are read by debian/rules; the recipe is a spec file'],
     [['qemu', RULES, '--vendor', 'suse'], '--vendor must be one of debian, ubuntu'],
     [['qemu', 'kata', '--profile', 'nocheck'], 'are read by recipes (spec files, debian/rules)'],

@@ -12,6 +12,8 @@ export interface RpmspecArgs {
   readonly without?: readonly string[];
   /** Macros rpm defines from its build host's configuration, which flagdiff leaves undefined. */
   readonly undefine?: readonly string[];
+  /** `--load FILE`: macro files, read before `--define` as rpm does. */
+  readonly load?: readonly string[];
 }
 
 export interface RpmspecRun {
@@ -42,6 +44,7 @@ export function runRpmspec(text: string, args: RpmspecArgs = {}, file?: string):
   const path = file ?? join(work, `spec-${count++}.spec`);
   if (!file) writeFileSync(path, text);
   const argv = ['--parse', '--target', args.arch ?? 'x86_64'];
+  for (const file of args.load ?? []) argv.push('--load', file);
   for (const [name, body] of args.defines ?? []) argv.push('--define', `${name} ${body}`);
   for (const name of args.with ?? []) argv.push('--with', name);
   for (const name of args.without ?? []) argv.push('--without', name);

@@ -115,7 +115,7 @@ export async function preprocessSpec(spec: { readonly file: string; readonly tex
   };
   const { memo } = options;
   const reader: Reader = {
-    engine: createEngine(createSpecTable(options.arch, options, memo), report, options.limits ?? DEFAULT_MACRO_LIMITS, memo?.unknowns),
+    engine: createEngine(createSpecTable(options.arch, options, memo, report), report, options.limits ?? DEFAULT_MACRO_LIMITS, memo?.unknowns),
     options,
     include,
     files: [{ file: spec.file, text: spec.text, pos: 0, line: 0 }],

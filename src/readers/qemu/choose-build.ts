@@ -40,6 +40,7 @@ export function chooseQemuBuild(recipe: RecipeBuilds, id?: string): BuildChoice 
   const maybe = produces[index] === 'unknown' ? `, which may build ${binary}: its target list is unknown` : '';
   if (builds.length === 1) return maybe ? { build, note: diagnostic('FD190', `compared ${build.id}${maybe}`, build.origin) } : { build };
   const others = builds.flatMap((_, i) => (i === index ? [] : [label(i)]));
-  const why = id !== undefined ? 'as --build asks' : maybe ? `the ${recipe.installed} of its builds that may make ${binary}` : `the ${recipe.installed} of its builds that makes ${binary}, the one installed under that name`;
+  const order = recipe.installed === 'first' ? 'first' : 'last';
+  const why = id !== undefined ? 'as --build asks' : maybe ? `the ${order} of its builds that may make ${binary}` : `the ${order} of its builds that makes ${binary}, the one installed under that name`;
   return { build, note: diagnostic('FD190', `compared ${build.id}${maybe}, ${why}; the recipe also runs on ${arch}: ${others.join(', ')}`, build.origin) };
 }

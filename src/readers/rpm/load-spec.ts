@@ -19,6 +19,8 @@ import { extractBuilds } from './extract-builds.js';
 export interface SpecReadOptions {
   /** Target arches, as `rpmspec --target`: uname names (`x86_64`, `aarch64`, `s390x`, `ppc64le`, `riscv64`). */
   readonly arches: readonly string[];
+  /** `--load FILE`: a distribution's macro files (PLD's rpm-build-macros), read before the platform's and `--define`. */
+  readonly macroFiles?: readonly string[];
   /** `--define NAME=VALUE`, in order: distribution macros such as `fedora`, `rhel`, `optflags`. */
   readonly defines?: ReadonlyArray<readonly [string, string]>;
   /** `--with X`, `--without X`, for the spec's `%bcond`s. */
@@ -33,6 +35,7 @@ export async function loadSpec(path: string, host: ReadHost, options: SpecReadOp
   const limits = options.limits ?? DEFAULT_LIMITS;
   const text = decodeInput(await host.readFile(path, limits.maxBytes), path, limits);
   const include = confinedInclude(path, host, limits);
+  const macroFiles = await Promise.all((options.macroFiles ?? []).map(async (file) => ({ file, text: await readMacroFile(file, host, limits) })));
   const readings: RecipeBuilds[] = [];
   // Expansions are shared between arches: what reads nothing arch-specific is expanded once.
   const memo = options.arches.length > 1 ? createExpansionMemo() : undefined;
@@ -44,6 +47,7 @@ export async function loadSpec(path: string, host: ReadHost, options: SpecReadOp
         defines: [['_sourcedir', dirname(path)], ['_specdir', dirname(path)], ...(options.defines ?? [])],
         with: options.with ?? [],
         without: options.without ?? [],
+        macroFiles,
         stopAfter: 'build',
         bodies: ['build'],
         parsed: false,
@@ -56,6 +60,13 @@ export async function loadSpec(path: string, host: ReadHost, options: SpecReadOp
     readings.push(refused.length ? { ...reading, builds, diagnostics: [...reading.diagnostics, ...refused] } : { ...reading, builds });
   }
   return readings;
+}
+
+/** A macro file the user named: read as given (it is asked for), with the same limits as the spec. */
+async function readMacroFile(file: string, host: ReadHost, limits: InputLimits): Promise<string> {
+  const kind = await host.kind(file);
+  if (kind !== 'file') throw new InputError(diagnostic('FD104', kind === 'missing' ? 'no such file (a macro file given with --load)' : 'is a directory; --load takes a macro file', { file, line: 0 }));
+  return decodeInput(await host.readFile(file, limits.maxBytes), file, limits);
 }
 
 function buildsOf(spec: PreprocessedSpec, path: string, arch: string): RecipeBuilds {

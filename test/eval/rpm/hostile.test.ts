@@ -74,4 +74,14 @@ describe('hostile specs', () => {
     for (const name of ['shell', 'lua', 'build', 'shell-macro', 'condition', 'expression']) expect(existsSync(canary(name)), name).toBe(false);
     expect(codes(spec)).toEqual(['FD320', 'FD321', 'FD323']);
   });
+
+  it('a macro file (--load) is read as statically as the spec: a bomb is stopped, a command is not run, a file ending inside a definition is reported', async () => {
+    const dir = tempDir('flagdiff-canary-');
+    const bomb = Array.from({ length: 41 }, (_, k) => `%b${k} ${k === 0 ? 'x'.repeat(64) : `%{b${k - 1}}%{b${k - 1}}`}`).join('\n');
+    const macroFiles = [{ file: 'distro.macros', text: `${bomb}\n%probe %(touch ${join(dir, 'macro-file')})\n%open %{expand:\n` }];
+    const spec = await preprocessSpec({ file: 'hostile.spec', text: `${HEAD}%build\necho %{probe} %{b40}\n` }, { arch: 'x86_64', macroFiles });
+    expect(existsSync(join(dir, 'macro-file'))).toBe(false);
+    expect(codes(spec)).toEqual(['FD121', 'FD125', 'FD320']);
+    expect(spec.diagnostics.find((d) => d.code === 'FD125')).toMatchObject({ file: 'distro.macros', line: 43 });
+  });
 });

@@ -31,6 +31,14 @@ describe('chooseQemuBuild', () => {
     expect(choice.note?.code).toBe(noted ? 'FD190' : undefined);
   });
 
+  it('names the build compared and why: a spec installs its last build of the binary, debian/rules its first', () => {
+    expect(chooseQemuBuild(recipe(STATIC, MINI, DYNAMIC)).note?.message).toBe(
+      'compared build-dynamic, the last of its builds that makes qemu-system-x86_64, the one installed under that name; the recipe also runs on x86_64: build-static (no qemu-system-x86_64), build-mini (qemu-system-x86_64)',
+    );
+    expect(chooseQemuBuild({ ...recipe(MINI, DYNAMIC), installed: 'first' }).note?.message).toMatch(/^compared build-mini, the first of its builds/);
+    expect(chooseQemuBuild(recipe(STATIC, LUA_TARGETS)).note?.message).toMatch(/^compared main, which may build qemu-system-x86_64: its target list is unknown, the last of its builds that may make/);
+  });
+
   it('says when the build compared may not build the binary: its target list is unknown', () => {
     expect(chooseQemuBuild(recipe(LUA_TARGETS)).note?.message).toBe('compared main, which may build qemu-system-x86_64: its target list is unknown');
     expect(chooseQemuBuild(recipe(STATIC, LUA_TARGETS, DYNAMIC)).note?.message).toContain('main (qemu-system-x86_64? its target list is unknown)');

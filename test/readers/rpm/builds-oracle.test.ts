@@ -4,7 +4,7 @@
 // running anything, must be exactly those invocations: same directories, same words in the same order.
 // Words flagdiff cannot know (a command's output) are only checked to be there.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodeHost } from '../../../src/cli/node-host.js';
@@ -84,5 +84,21 @@ describe.skipIf(!rpmspec || !bash.path)(`builds against rpmspec and bash${rpmspe
         expect(build.argv.map((a, k) => (fromCommand(a.unknown) ? args[k] : a.text))).toEqual(args);
       });
     }
+  });
+
+  it("reads a distribution's macro file (--load) as rpmspec --load does, and runs nothing in it", async () => {
+    const root = tempDir('flagdiff-builds-');
+    const spec = fixture('rpm/with-distro-macros.spec');
+    const macros = fixture('rpm/macros/distro.macros');
+    for (const arch of ARCHES) {
+      const rpm = runRpmspec('', { arch, load: [macros], defines: [...HOST_MACROS, ['fedora', '40']] }, spec);
+      expect(rpm.status, rpm.stderr).toBe(0);
+      const expected = runWithBash(rpm.stdout, root);
+      const [reading] = await loadSpec(spec, nodeHost(), { arches: [arch], macroFiles: [macros], defines: [['fedora', '40']] });
+      const args = expected[0]!.args;
+      expect(reading!.builds).toHaveLength(1);
+      expect(reading!.builds[0]!.argv.map((a, k) => (fromCommand(a.unknown) ? args[k] : a.text))).toEqual(args);
+    }
+    expect(existsSync('flagdiff-ran-a-macro-file-command')).toBe(false);
   });
 });
