@@ -80,9 +80,12 @@ function buildsOf(spec: PreprocessedSpec, path: string, arch: string): RecipeBui
   return { source: path, arch, builds: extracted.builds, ...(version ? { version } : {}), diagnostics: [...spec.diagnostics, ...extracted.diagnostics] };
 }
 
-/** The preamble's `Version:` (rpm defines `%{version}` from it), when it is a plain version once expanded. */
+/**
+ * The main package's `Version:`, when it is a plain version once expanded: `%{VERSION}`, which rpm
+ * defines from the main package only (a subpackage's `Version:` redefines `%{version}`).
+ */
 function versionOf(spec: PreprocessedSpec): string | undefined {
-  const text = lookupMacro(spec.macros, 'version')?.body.text.trim();
+  const text = lookupMacro(spec.macros, 'VERSION')?.body.text.trim();
   return text && /^\d+(\.\d+)*$/.test(text) ? text : undefined;
 }
 

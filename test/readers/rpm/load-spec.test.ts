@@ -165,4 +165,10 @@ describe('the version the spec builds', () => {
     const [reading] = await loadSpec('q/qemu.spec', memoryHost({ 'q/qemu.spec': spec }), { arches: ['x86_64'] });
     expect(reading!.version).toBe(version);
   });
+
+  it("is the main package's, not a subpackage's that rpm lets redefine %{version} (openSUSE's ipxe, sgabios)", async () => {
+    const spec = 'Name: qemu\nVersion: 7.1.0\nRelease: 1\n%description\nx\n%package ipxe\nVersion: 1.0.0\nSummary: roms\n%description ipxe\ny\n%build\n./configure --enable-kvm\n';
+    const [reading] = await loadSpec('q/qemu.spec', memoryHost({ 'q/qemu.spec': spec }), { arches: ['x86_64'] });
+    expect(reading!.version).toBe('7.1.0');
+  });
 });
