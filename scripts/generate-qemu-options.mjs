@@ -53,6 +53,9 @@ const FACTS = [
   ['--enable-avx2', null, '10.1.0'], ['--disable-avx2', null, '10.1.0'],
   ['--enable-avx512bw', null, '10.1.0'], ['--disable-avx512bw', null, '10.1.0'],
   ['--enable-glusterfs', null, '11.1.0'], ['--disable-glusterfs', null, '11.1.0'],
+  // Fedora 39's spec (QEMU 8.1) passes it; the 8.0 dev cycle's meson-buildoptions.sh and 10.0 lack it.
+  // When between 8.1 and 10.0 it went is not read: it counts as accepted there.
+  ['--enable-virtfs-proxy-helper', '8.1.0', '10.0.0'], ['--disable-virtfs-proxy-helper', '8.1.0', '10.0.0'],
 ];
 // Renamed keys: an option of an older version that a newer one spells otherwise.
 const RENAMES = { vnc_png: 'png', libssh2: 'libssh' };

@@ -67,13 +67,15 @@ export function vocabularyFor(version: string): { index?: number; below?: number
   return { below: above - 1, above, outside: false };
 }
 
-/** The vocabulary row of a configure or meson word: exact spelling first, then its `=*` pattern. */
-function rowOf(word: string): SpellingRow | undefined {
-  const exact = VOCABULARY.spellings[word];
-  if (exact) return exact;
+/**
+ * The versions (indexes into `versions`) whose configure accepts a `--` word: by its exact spelling
+ * or by its `=*` pattern (7.2 takes `--enable-fdt=system` through `--enable-fdt=*`, 5.2 by name).
+ */
+function presenceOf(word: string): number[] {
   const eq = word.indexOf('=');
-  if (word.startsWith('--with-devices-')) return VOCABULARY.spellings['--with-devices-*'];
-  return eq > 0 ? VOCABULARY.spellings[`${word.slice(0, eq)}=*`] : undefined;
+  const pattern = word.startsWith('--with-devices-') ? '--with-devices-*' : eq > 0 ? `${word.slice(0, eq)}=*` : undefined;
+  const rows = [VOCABULARY.spellings[word], pattern === undefined ? undefined : VOCABULARY.spellings[pattern]];
+  return [...new Set(rows.flatMap((row) => row?.in ?? []))];
 }
 
 /** Whether configure of `version` accepts `word` (a `--` option or a meson `-Dkey=value`). */
@@ -82,9 +84,9 @@ export function acceptance(word: string, version: string): Acceptance {
   if (fact) {
     if (fact.until && compareVersions(version, fact.until) >= 0) return { status: 'rejected', reason: `removed in QEMU ${fact.until}` };
     if (fact.since && compareVersions(version, fact.since) < 0) return { status: 'rejected', reason: `added in QEMU ${fact.since}` };
-    if (fact.until || rowOf(word)) return { status: 'accepted', reason: 'dated rename or removal' };
+    if (fact.until || presenceOf(word).length > 0) return { status: 'accepted', reason: 'dated rename or removal' };
   }
-  const present = word.startsWith('-D') ? mesonPresence(word) : rowOf(word)?.in ?? [];
+  const present = word.startsWith('-D') ? mesonPresence(word) : presenceOf(word);
   const at = vocabularyFor(version);
   const name = (i: number) => VOCABULARY.versions[i]!;
   if (at.index !== undefined) {

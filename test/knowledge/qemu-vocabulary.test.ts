@@ -20,6 +20,14 @@ describe('the QEMU vocabulary', () => {
     ['--enable-slirp=system', '5.2.0', 'accepted'],
     ['--enable-slirp=system', '7.2.0', 'rejected'],
     ['--with-devices-x86_64=microvm', '7.2.0', 'accepted'],
+    // 5.2 names the value; 7.2 on take any value through --enable-fdt=* (Fedora's 7.2 spec passes it)
+    ['--enable-fdt=system', '5.2.0', 'accepted'],
+    ['--enable-fdt=system', '7.2.0', 'accepted'],
+    ['--enable-fdt=system', '10.0.13', 'accepted'],
+    // read in no source tree, seen in Fedora 39's spec (8.1) only
+    ['--enable-virtfs-proxy-helper', '8.1.1', 'accepted'],
+    ['--enable-virtfs-proxy-helper', '7.2.0', 'rejected'],
+    ['--enable-virtfs-proxy-helper', '10.0.13', 'rejected'],
     ['--target-list=x86_64-softmmu', '10.0.13', 'accepted'],
     ['-Dvhost_user=enabled', '10.0.0', 'accepted'],
     ['-Dno_such_option=enabled', '10.0.0', 'rejected'],
