@@ -56,6 +56,8 @@ const FACTS = [
   // Fedora 39's spec (QEMU 8.1) passes it; the 8.0 dev cycle's meson-buildoptions.sh and 10.0 lack it.
   // When between 8.1 and 10.0 it went is not read: it counts as accepted there.
   ['--enable-virtfs-proxy-helper', '8.1.0', '10.0.0'], ['--disable-virtfs-proxy-helper', '8.1.0', '10.0.0'],
+  // RHEL 8's spec (QEMU 6.2) passes it; 5.2 knows only =git and =system, 7.2 a plain feature.
+  ['--enable-capstone=internal', '6.2.0', '7.2.0'],
 ];
 // Renamed keys: an option of an older version that a newer one spells otherwise.
 const RENAMES = { vnc_png: 'png', libssh2: 'libssh' };

@@ -28,6 +28,9 @@ describe('the QEMU vocabulary', () => {
     ['--enable-virtfs-proxy-helper', '8.1.1', 'accepted'],
     ['--enable-virtfs-proxy-helper', '7.2.0', 'rejected'],
     ['--enable-virtfs-proxy-helper', '10.0.13', 'rejected'],
+    // RHEL 8's spec builds 6.2 with the bundled capstone; 7.2 has no such value
+    ['--enable-capstone=internal', '6.2.0', 'accepted'],
+    ['--enable-capstone=internal', '7.2.0', 'rejected'],
     ['--target-list=x86_64-softmmu', '10.0.13', 'accepted'],
     ['-Dvhost_user=enabled', '10.0.0', 'accepted'],
     ['-Dno_such_option=enabled', '10.0.0', 'rejected'],
