@@ -248,19 +248,19 @@ class Parser {
   }
 
   or() {
-    let left = this.and();
-    while (this.peek() === 'or') {
-      this.take();
-      left = { type: 'or', left, right: this.and() };
-    }
-    return left;
+    return this.chain('or', () => this.and());
   }
 
   and() {
-    let left = this.not();
-    while (this.peek() === 'and') {
+    return this.chain('and', () => this.not());
+  }
+
+  /** `a op b op c`, left to right. */
+  chain(op, operand) {
+    let left = operand();
+    while (this.peek() === op) {
       this.take();
-      left = { type: 'and', left, right: this.not() };
+      left = { type: op, left, right: operand() };
     }
     return left;
   }
