@@ -68,7 +68,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
       const readings = await loadRecipe(source, recipe, host, {
         arches: arches.length ? arches : ARCHES,
         macroFiles: values.load ?? [],
-    defines: parseDefines(values.define),
+        defines: parseDefines(values.define),
         with: values.with ?? [],
         without: values.without ?? [],
         ...(values.vendor !== undefined ? { vendor: values.vendor } : {}),

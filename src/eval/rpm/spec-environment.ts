@@ -12,15 +12,15 @@ import { sharedDefinition } from './expansion-memo.js';
 import type { ExpansionMemo } from './expansion-memo.js';
 import { copyMacroTable, createMacroTable, pushMacro } from './macro-table.js';
 import type { MacroDefinition, MacroTable } from './macro-table.js';
-import type { Diagnostic } from '../../model/diagnostic.js';
 import type { Code } from '../../model/codes.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
 import type { Origin } from '../../model/origin.js';
-
-type Report = (code: Code, message: string, origin: Origin) => void;
 import { createBuilder, sliceText, spannedText } from './spanned-text.js';
 import type { SpannedText } from './spanned-text.js';
 import { readLogicalLine } from './spec-lines.js';
 import { RPM_MACROS, platformMacros } from './standard-macros.js';
+
+type Report = (code: Code, message: string, origin: Origin) => void;
 
 export interface CommandLine {
   /** `--load FILE`: macro files, as rpm reads its own (a line starting with `%` defines a macro). */
