@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { nodeHost } from '../../src/cli/node-host.js';
 import { exprSymbols } from '../../src/eval/minikconf/kconfig-syntax.js';
 import { DEVICE_HOST_NEEDS, hasHostRule, hostSymbolValue } from '../../src/knowledge/qemu-host-symbols.js';
+import { autoBuildsAsEnabled } from '../../src/knowledge/qemu-linux-auto.js';
 import type { OptionState } from '../../src/knowledge/qemu-host-symbols.js';
 import { loadQemuTree } from '../../src/readers/qemu/load-qemu-tree.js';
 import { qemu100, qemu100Missing, qemu72, qemu72Missing } from '../helpers/minikconf.js';
@@ -34,6 +35,28 @@ describe('hostSymbolValue', () => {
     ['HVF', {}, 'aarch64-softmmu', 'aarch64', 'n'],
   ] as const)('%s with %j for %s on %s: %s', (symbol, written, target, arch, value) => {
     expect(hostSymbolValue(symbol, states(written), target, arch)?.value).toBe(value);
+  });
+
+  // The device layer's rules and the table read from meson.build (knowledge/qemu-linux-auto.ts) must
+  // agree on what an `auto` feature gives on a Linux host: y exactly where auto builds as enabled.
+  it.each([
+    ['VHOST_USER', 'vhost_user'],
+    ['VHOST_VDPA', 'vhost_vdpa'],
+    ['VHOST_KERNEL', 'vhost_kernel'],
+    ['TPM', 'tpm'],
+    ['MULTIPROCESS_ALLOWED', 'multiprocess'],
+    ['VIRTFS', 'virtfs'],
+    ['SPICE', 'spice'],
+    ['OPENGL', 'opengl'],
+    ['PIXMAN', 'pixman'],
+    ['LIBCBOR', 'libcbor'],
+    ['GNUTLS', 'gnutls'],
+    ['HV_BALLOON_POSSIBLE', 'hv_balloon'],
+  ])('%s, its feature %s left auto: y exactly when meson.build builds it as enabled', (symbol, key) => {
+    for (const version of ['7.2.0', '10.0.13']) {
+      const value = hostSymbolValue(symbol, states({ [key]: 'auto' }), 'x86_64-softmmu', 'x86_64')?.value;
+      expect([version, value === 'y']).toEqual([version, autoBuildsAsEnabled(key, version)]);
+    }
   });
 
   it('names the option that decided, and what the build machine must have', () => {
