@@ -3,7 +3,6 @@ import { basename, dirname, join } from 'node:path';
 import { compareQemu } from '../compare/compare-qemu.js';
 import type { QemuBuildCandidate } from '../compare/compare-qemu.js';
 import { compareQemuBinary } from '../compare/compare-qemu-binary.js';
-import type { Build } from '../model/build.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { QemuReference } from '../model/qemu-reference.js';
 import type { Report } from '../model/report.js';
@@ -89,7 +88,8 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
       const recipeRun = own ? { ...context, tree: own } : context;
       for (const reading of candidate.readings) {
         const choice = chooseQemuBuild(reading, values.build);
-        const report = await compareBuild(recipeRun, reading.arch, { build: choice.build, ...(reading.version ? { version: reading.version } : {}) });
+        const input = { build: choice.build, ...(reading.version ? { version: reading.version } : {}), ...(reading.patchedOptions?.length ? { patchedOptions: reading.patchedOptions } : {}) };
+        const report = await compareBuild(recipeRun, reading.arch, input);
         const notes = [...reading.diagnostics, ...(choice.note ? [choice.note] : [])];
         reports.push({ ...report, candidate: { ...report.candidate, build: choice.build.id }, diagnostics: [...notes, ...report.diagnostics] });
       }
@@ -120,7 +120,7 @@ async function compareOne(context: QemuRun, candidate: Exclude<QemuCandidate, { 
 }
 
 /** A configure invocation against the reference, with its device layer when a tree or device files are given. */
-async function compareBuild(context: QemuRun, arch: string, input: { build: Build; version?: string }, given?: QemuReference, kataVersion?: string): Promise<Report> {
+async function compareBuild(context: QemuRun, arch: string, input: Pick<QemuBuildCandidate, 'build' | 'version' | 'patchedOptions'>, given?: QemuReference, kataVersion?: string): Promise<Report> {
   const reference = given ?? (await context.references.at(arch, context.flavor));
   const { tree, host, deviceOptions } = context;
   const devices = await loadCandidateDevices(input.build, arch, deviceOptions, host, tree);

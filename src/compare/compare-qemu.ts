@@ -4,7 +4,7 @@
  * toolchain and diagnostics options are not compared; hardening options are, in their own category;
  * every word either side's version does not accept is an `unknown-option` finding.
  */
-import type { Build } from '../model/build.js';
+import type { Build, PatchedOption } from '../model/build.js';
 import { diagnostic } from '../model/diagnostic.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Finding } from '../model/finding.js';
@@ -18,6 +18,7 @@ import type { DeviceConfig } from '../readers/qemu/load-device-config.js';
 import type { QemuTree } from '../readers/qemu/load-qemu-tree.js';
 import { normalizeBuild } from '../readers/qemu/normalize-build.js';
 import { parseOption } from '../readers/qemu/parse-option.js';
+import { patchAccepting } from '../readers/qemu/patched-options.js';
 import { defaultValue, effectiveQemu, opaqueReason } from './effective-qemu.js';
 import { judgeOption } from './judge-qemu-option.js';
 import { compareQemuDevices } from './compare-qemu-devices.js';
@@ -34,6 +35,8 @@ export interface QemuBuildCandidate {
   readonly devices?: DeviceConfig;
   /** The QEMU source tree the device files are evaluated with (Kconfig closure); without it, declared lines only. */
   readonly tree?: QemuTree;
+  /** Configure options the recipe's own patches add: words upstream's configure rejects but the patched one takes. */
+  readonly patchedOptions?: readonly PatchedOption[];
 }
 
 export interface QemuCompareOptions {
@@ -98,7 +101,7 @@ export function compareQemu(reference: QemuReference, candidateBuild: QemuBuildC
   }
   findings.push(...unknownOptions(reference.build, refVersion, 'reference', diagnostics));
   // The reference compared with itself (`flagdiff qemu kata`) reports its own words once.
-  if (build !== reference.build) findings.push(...unknownOptions(build, candVersion, 'candidate', diagnostics));
+  if (build !== reference.build) findings.push(...unknownOptions(build, candVersion, 'candidate', diagnostics, candidateBuild.patchedOptions));
   return qemuReport({
     arch: reference.arch,
     reference: { name: reference.name, source: reference.source },
@@ -166,7 +169,7 @@ function compareDeviceLayer(
 const STOPS_THE_BUILD = new Set(['FD177', 'FD178', 'FD179', 'FD181', 'FD182', 'FD183', 'FD184']);
 
 /** Every word of an invocation that its QEMU version rejects (a finding) or may reject (a diagnostic). */
-function unknownOptions(build: Build, version: string, side: 'reference' | 'candidate', diagnostics: Diagnostic[]): Finding[] {
+function unknownOptions(build: Build, version: string, side: 'reference' | 'candidate', diagnostics: Diagnostic[], patched: readonly PatchedOption[] = []): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<string>();
   for (const argument of build.argv) {
@@ -175,7 +178,10 @@ function unknownOptions(build: Build, version: string, side: 'reference' | 'cand
     if (!text || seen.has(text) || argument.unknown || !parseOption(text)) continue;
     seen.add(text);
     const verdict = acceptance(text, version);
-    if (verdict.status === 'unverified') {
+    const patch = verdict.status === 'accepted' ? undefined : patchAccepting(text, patched);
+    if (patch) {
+      diagnostics.push(diagnostic('FD249', `QEMU ${version}'s configure does not accept ${text} (${verdict.reason}), but the recipe's patch adds ${patch.spelling} at ${patch.origin.file}:${patch.origin.line}`, origin));
+    } else if (verdict.status === 'unverified') {
       diagnostics.push(diagnostic('FD235', `cannot tell whether QEMU ${version} accepts ${text}: ${verdict.reason}`, origin));
     } else if (verdict.status === 'rejected') {
       const versionOrigin = { file: `QEMU ${version} configure`, line: 0 };

@@ -60,5 +60,14 @@ export interface RecipeBuilds {
    * variants first and the main build last (`last`, the default); debian/rules the main build first.
    */
   readonly installed?: 'first' | 'last';
+  /** Configure options the recipe's own patches to QEMU add (debian/patches, a spec's `Patch:` files). */
+  readonly patchedOptions?: readonly PatchedOption[];
   readonly diagnostics: readonly Diagnostic[];
+}
+
+/** A configure option a patch adds to QEMU's configure: `--with-git-submodules=*`, at the patch's line. */
+export interface PatchedOption {
+  /** As configure's `case` arm spells it: `--with-git-submodules=*`, `--rhel-version=*`, `--enable-foo`. */
+  readonly spelling: string;
+  readonly origin: Origin;
 }

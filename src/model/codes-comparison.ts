@@ -142,6 +142,11 @@ export const COMPARISON_CODES = {
     severity: 'error',
     summary: "QEMU's build stops in the candidate's device layer: a device file it cannot parse or find, or a symbol its Kconfig does not declare.",
   },
+  FD249: {
+    name: 'option-from-patch',
+    severity: 'info',
+    summary: "An option this QEMU version's configure does not accept, which the recipe's own patch to QEMU adds.",
+  },
   FD260: {
     name: 'option-unknown',
     severity: 'warning',

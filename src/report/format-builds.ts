@@ -14,6 +14,8 @@ export function formatBuildsText(reading: RecipeBuilds, style: TextStyle = PLAIN
   const count = `${reading.builds.length} build${reading.builds.length === 1 ? '' : 's'}`;
   const out = [style.heading(`# ${reading.source}: ${reading.arch}, ${count}`)];
   for (const d of reading.diagnostics) out.push(`# ${d.level} ${d.code} ${d.file}${d.line ? `:${d.line}` : ''}: ${d.message}`);
+  // What the recipe's own patches add to QEMU's configure, which upstream's vocabulary would not know.
+  for (const option of reading.patchedOptions ?? []) out.push(`# a patch adds ${option.spelling} to configure, ${describeOrigin(option.origin)}`);
   for (const build of reading.builds) out.push(...formatBuild(build, style));
   return out;
 }

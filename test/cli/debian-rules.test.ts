@@ -29,6 +29,14 @@ describe('flagdiff qemu on debian/rules', () => {
     expect((JSON.parse(arm.stdout) as ReportDocument).reports.map((r) => [r.arch, r.candidate.build])).toEqual([['aarch64', 'b/main']]);
   });
 
+  it("accepts an option the packaging's own patch adds to configure (FD249), and still refuses one no patch adds (FD234)", async () => {
+    const run = await runCli(['qemu', 'fixtures/debian/patched', '--format', 'json', '--fail-on', 'never']);
+    const report = (JSON.parse(run.stdout) as ReportDocument).reports[0]!;
+    expect(report.diagnostics.filter((d) => d.code === 'FD249').map((d) => d.line)).toEqual([22, 23]);
+    expect(report.diagnostics.find((d) => d.code === 'FD249')!.message).toContain('add-distro-release-option.patch:16');
+    expect(report.findings.filter((f) => f.code === 'FD234').map((f) => f.key)).toEqual(['--enable-not-patched-in']);
+  });
+
   it.each([
     [['qemu', RULES, '--define', 'fedora=39'], 'are read by spec files; the recipe is debian/rules'],
     [['qemu', RULES, '--load', 'fixtures/rpm/macros/distro.macros'], '--load, --define, --with and --without are read by spec files; the recipe is debian/rules'],
@@ -76,6 +84,15 @@ describe('flagdiff show on debian/rules', () => {
     expect(run.stdout).toMatch(/--enable-ubuntu-only +fixtures\/debian\/qemu-like\/debian\/rules:19 via common_opts at :30/);
     // The device file a build copies in, as flagdiff qemu --devices would take it.
     expect(run.stdout).toContain('## b/tiny: configure, 6 arguments, fixtures/debian/qemu-like/debian/rules:41\n  devices x86_64-softmmu/tiny=fixtures/debian/qemu-like/debian/tiny-devices.mak\n');
+  });
+
+  it('says which configure options the packaging’s patches add, at their patch lines', async () => {
+    const run = await runCli(['show', 'fixtures/debian/patched/debian/rules', '--arch', 'x86_64']);
+    expect(run.stdout.split('\n').filter((l) => l.startsWith('# a patch adds'))).toEqual([
+      '# a patch adds --with-distro-release=* to configure, fixtures/debian/patched/debian/patches/add-distro-release-option.patch:16',
+      '# a patch adds --enable-distro-hardening to configure, fixtures/debian/patched/debian/patches/add-distro-release-option.patch:18',
+      '# a patch adds --disable-distro-hardening to configure, fixtures/debian/patched/debian/patches/add-distro-release-option.patch:18',
+    ]);
   });
 
   it('reads a directory as Debian’s packaging only with --domain qemu: a kernel tree has a debian/rules too', async () => {

@@ -29,6 +29,7 @@ import { extractScriptOf } from './extract-config-opts.js';
 import { controlForVendor } from './vendor-control.js';
 import { dpkgMakefile } from './dpkg-makefiles.js';
 import { packageInfoVariables } from './pkg-info.js';
+import { quiltPatchOptions } from './quilt-patches.js';
 
 export interface DebianRulesOptions {
   /** uname names (`x86_64`) or Debian's (`amd64`); x86_64 when none is given. */
@@ -89,6 +90,7 @@ export async function loadDebianRules(path: string, host: ReadHost, options: Deb
   const controlIn = join(tree, 'debian/control-in');
   const template = vendor !== 'debian' && debianFiles.includes('control-in') ? await read(controlIn) : undefined;
 
+  const patched = await quiltPatchOptions(tree, inTree);
   const readings: RecipeBuilds[] = [];
   for (const arch of options.arches?.length ? options.arches : ['x86_64']) {
     const debianArch = debianArchOf(arch);
@@ -106,7 +108,8 @@ export async function loadDebianRules(path: string, host: ReadHost, options: Deb
       const made = controlForVendor(template, vendor, (name) => (substvars.has(name) ? makefile.expandVariable(name).text : undefined));
       evaluated = await evaluate({ ...facts, control: parseDebianControl(made, controlIn), controlFile: controlIn });
     }
-    readings.push(await buildsOf(evaluated, rules, arch, tree, host));
+    const reading = await buildsOf(evaluated, rules, arch, tree, host);
+    readings.push(patched.length ? { ...reading, patchedOptions: patched } : reading);
   }
   return readings;
 }

@@ -5,8 +5,8 @@
 import { createExpansionMemo } from '../../eval/rpm/expansion-memo.js';
 import { lookupMacro } from '../../eval/rpm/macro-table.js';
 import { preprocessSpec } from '../../eval/rpm/preprocess-spec.js';
-import type { PreprocessedSpec } from '../../eval/rpm/preprocess-spec.js';
-import type { RecipeBuilds } from '../../model/build.js';
+import type { IncludeReader, PreprocessedSpec } from '../../eval/rpm/preprocess-spec.js';
+import type { PatchedOption, RecipeBuilds } from '../../model/build.js';
 import { InputError, diagnostic } from '../../model/diagnostic.js';
 import { DEFAULT_LIMITS, decodeInput } from '../decode-input.js';
 import type { InputLimits } from '../decode-input.js';
@@ -15,6 +15,7 @@ import { dirname } from 'node:path';
 import { confinedInclude } from './confined-include.js';
 import { checkDeviceFiles } from './device-overlays.js';
 import { extractBuilds } from './extract-builds.js';
+import { optionsAddedBy } from '../qemu/patched-options.js';
 
 export interface SpecReadOptions {
   /** Target arches, as `rpmspec --target`: uname names (`x86_64`, `aarch64`, `s390x`, `ppc64le`, `riscv64`). */
@@ -39,6 +40,7 @@ export async function loadSpec(path: string, host: ReadHost, options: SpecReadOp
   const readings: RecipeBuilds[] = [];
   // Expansions are shared between arches: what reads nothing arch-specific is expanded once.
   const memo = options.arches.length > 1 ? createExpansionMemo() : undefined;
+  const patches = new Map<string, Promise<PatchedOption[]>>();
   for (const arch of options.arches) {
     const spec = await preprocessSpec(
       { file: path, text },
@@ -57,9 +59,26 @@ export async function loadSpec(path: string, host: ReadHost, options: SpecReadOp
     );
     const reading = buildsOf(spec, path, arch);
     const { builds, refused } = await checkDeviceFiles(reading.builds, dirname(path), host);
-    readings.push(refused.length ? { ...reading, builds, diagnostics: [...reading.diagnostics, ...refused] } : { ...reading, builds });
+    const patchedOptions = (await Promise.all(patchFiles(spec).map((file) => patches.get(file) ?? patches.set(file, optionsOfPatch(file, include)).get(file)!))).flat();
+    readings.push({
+      ...reading,
+      builds,
+      ...(patchedOptions.length ? { patchedOptions } : {}),
+      ...(refused.length ? { diagnostics: [...reading.diagnostics, ...refused] } : {}),
+    });
   }
   return readings;
+}
+
+/** The spec's `Patch:` files, as rpm names them (`%{PATCHn}`: the spec's directory and the file's name). */
+function patchFiles(spec: PreprocessedSpec): string[] {
+  return [...spec.macros.entries.keys()].filter((name) => /^PATCH\d+$/.test(name)).map((name) => lookupMacro(spec.macros, name)!.body.text);
+}
+
+/** The configure options a patch next to the spec adds; one that is not there (or not readable) adds none. */
+async function optionsOfPatch(file: string, include: IncludeReader): Promise<PatchedOption[]> {
+  const read = await include(file, { file, line: 0 });
+  return 'text' in read ? optionsAddedBy(read.text, read.file) : [];
 }
 
 /** A macro file the user named: read as given (it is asked for), with the same limits as the spec. */

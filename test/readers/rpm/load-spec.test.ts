@@ -172,3 +172,18 @@ describe('the version the spec builds', () => {
     expect(reading!.version).toBe('7.1.0');
   });
 });
+
+describe("the spec's patches to QEMU", () => {
+  it('give the configure options they add, read from the Patch: files next to the spec; one that is not there adds none', async () => {
+    const [reading] = await loadSpec(fixture('rpm/patched/qemu.spec'), nodeHost(), { arches: ['x86_64'] });
+    expect(reading!.patchedOptions?.map((o) => [o.spelling, o.origin.file.split('/').pop(), o.origin.line])).toEqual([['--distro-version=*', '0001-configure-add-distro-version.patch', 16]]);
+  });
+
+  it('are read only inside the spec\'s directory', async () => {
+    // rpm names a patch %{_sourcedir}/BASENAME; a spec that points %{_sourcedir} elsewhere is not followed.
+    const spec = '%global _sourcedir q/..\nName: q\nVersion: 1\nRelease: 1\nSummary: s\nLicense: l\nPatch1: outside.patch\n%description\nd\n%build\n./configure --x=1\n';
+    const host = memoryHost({ 'q/qemu.spec': spec, 'outside.patch': '+++ b/configure\n+  --x=*)\n' });
+    const [reading] = await loadSpec('q/qemu.spec', host, { arches: ['x86_64'] });
+    expect(reading!.patchedOptions).toBeUndefined();
+  });
+});

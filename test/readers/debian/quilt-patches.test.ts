@@ -1,0 +1,60 @@
+// Debian's patches to QEMU's configure: the options they add, from debian/patches/series. Oracle: GNU
+// patch applying bullseye's real series to upstream 5.2's configure, whose option loop then has the
+// arms flagdiff reads from the diffs.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain ESM script shared with the benchmarks, without types
+import { QEMU_SOURCES } from '../../../scripts/oracles.mjs';
+import { nodeHost } from '../../../src/cli/node-host.js';
+import { quiltPatchOptions, seriesPatches } from '../../../src/readers/debian/quilt-patches.js';
+import { fixture } from '../../helpers/corpus.js';
+import { debianPackaging, debianPackagingMissing } from '../../helpers/debian-packaging.js';
+import { patch, patchMissing } from '../../helpers/oracles.js';
+import { tempDir } from '../../helpers/temp-dir.js';
+
+describe('debian/patches/series', () => {
+  it('lists the patch names in order, without comments, blank lines and quilt options', () => {
+    expect(seriesPatches('# head\na.patch -p1\n\n  b.diff  # why\n#c.patch\nd.patch\n')).toEqual(['a.patch', 'b.diff', 'd.patch']);
+  });
+
+  it('gives the options the listed patches add to configure, each at its patch line; a patch that is not there adds none', async () => {
+    const options = await quiltPatchOptions(fixture('debian/patched'), nodeHost());
+    expect(options.map((o) => `${o.spelling} ${o.origin.file.split('/').pop()}:${o.origin.line}`)).toEqual([
+      '--with-distro-release=* add-distro-release-option.patch:16',
+      '--enable-distro-hardening add-distro-release-option.patch:18',
+      '--disable-distro-hardening add-distro-release-option.patch:18',
+    ]);
+    expect(await quiltPatchOptions(fixture('debian/build-only'), nodeHost())).toEqual([]);
+  });
+});
+
+const packaging = debianPackaging('5.2');
+const tarball = existsSync(QEMU_SOURCES) ? readdirSync(QEMU_SOURCES).find((f: string) => f.startsWith('qemu_5.2+dfsg.orig.tar.')) : undefined;
+const missing = [!packaging && debianPackagingMissing('5.2'), !patch && patchMissing, !tarball && `no QEMU 5.2 orig tarball in ${QEMU_SOURCES}: run .ci/run`].filter(Boolean);
+
+describe.skipIf(missing.length > 0)(`bullseye's QEMU 5.2 patches, applied by GNU patch${missing.length ? ` (skipped: ${missing.join('; ')})` : ''}`, () => {
+  /** The spellings of the arms of configure's option loop (its last `for opt do`; the first reads a few early). */
+  const arms = (configure: string) => {
+    const start = configure.lastIndexOf('\nfor opt do');
+    const loop = configure.slice(start, configure.indexOf('\ndone', start));
+    return new Set([...loop.matchAll(/^\s+(--[A-Za-z0-9][\w=*|-]*)\)/gm)].flatMap((m) => m[1]!.split('|')));
+  };
+
+  it('adds to upstream configure exactly arms flagdiff reads, and flagdiff reads no arm the patched configure lacks', async () => {
+    const work = tempDir('flagdiff-quilt-');
+    execFileSync('tar', ['-xf', join(QEMU_SOURCES, tarball!), '-C', work, '--strip-components=1', '--wildcards', '*/configure']);
+    const upstream = arms(readFileSync(join(work, 'configure'), 'utf8'));
+    // Patches to files this scratch tree lacks are skipped by patch (-f); configure's hunks apply.
+    for (const name of seriesPatches(readFileSync(join(packaging!, 'patches', 'series'), 'utf8'))) {
+      spawnSync(patch!, ['-p1', '-f', '-s', '-i', join(packaging!, 'patches', name)], { cwd: work, stdio: 'ignore' });
+    }
+    const patched = arms(readFileSync(join(work, 'configure'), 'utf8'));
+    const read = new Set((await quiltPatchOptions(join(packaging!, '..'), nodeHost())).map((o) => o.spelling));
+    const added = [...patched].filter((s) => !upstream.has(s));
+    expect(added).toEqual(['--with-git-submodules=*']);
+    expect(added.filter((s) => !read.has(s))).toEqual([]);
+    expect([...read].filter((s) => !patched.has(s))).toEqual([]);
+  });
+});
