@@ -134,8 +134,12 @@ function compareDeviceLayer(
   diagnostics: Diagnostic[],
 ): DeviceComparison {
   const { target } = devices.selection;
-  if (devices.selection.built !== true) {
-    const why = devices.selection.built === 'unknown' ? `whether the candidate builds ${target} is unknown (its target list is not evaluated statically)` : `the candidate does not build ${target}`;
+  const { built, nameUnknown } = devices.selection;
+  if (built !== true || nameUnknown) {
+    const why =
+      built === false ? `the candidate does not build ${target}`
+      : built === 'unknown' ? `whether the candidate builds ${target} is unknown (its target list is not evaluated statically)`
+      : `which device file the candidate builds ${target} with is unknown (${nameUnknown})`;
     diagnostics.push(diagnostic('FD185', `${why}, so its devices are not compared`, { file: devices.settings.meta.source, line: 0 }));
     return { findings: [], requirements: 0, unmet: 0 };
   }

@@ -276,6 +276,15 @@ describe('flagdiff qemu on spec files shaped like the 2019 and 2020 qemu-mini sp
     expect(r.findings.find((f) => f.key === 'target_list')).toMatchObject({ code: 'FD260', kind: 'unknown' });
   });
 
+  it('compares a build whose device file name is unknown, every option but that one known; its devices are not compared', async () => {
+    const devices = join(tempDir('flagdiff-devices-'), 'default.mak');
+    writeFileSync(devices, 'CONFIG_VIRTIO_PCI=y\n');
+    const { report: r } = await report('--devices', devices, fixture('qemu/lua-device-file.spec'));
+    expect(r.findings.filter((f) => f.kind === 'unknown')).toEqual([]);
+    expect(r.findings.some((f) => f.key === 'vhost_user' || f.key === 'seccomp')).toBe(false);
+    expect(r.diagnostics.find((d) => d.code === 'FD185')?.message).toMatch(/^which device file the candidate builds x86_64-softmmu with is unknown \("--with-devices-=minimal" at line 19 /);
+  });
+
   it('reads --define into the spec: a distribution macro given is no longer unknown', async () => {
     const { report: r } = await report('--define', 'optflags=-O2', '--build', 'build-mini', mini2019);
     expect(r.diagnostics.filter((d) => d.code === 'FD340')).toEqual([]);

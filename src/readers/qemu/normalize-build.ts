@@ -10,7 +10,9 @@ import { override } from '../../model/merge-config-sets.js';
 import { isCompared } from '../../model/qemu-setting.js';
 import type { QemuConfigSet, QemuSetting } from '../../model/qemu-setting.js';
 import { createDiagnosticSink, quoteLine } from '../diagnostic-sink.js';
+import { ARCHES } from '../../model/arch.js';
 import { parseOption } from './parse-option.js';
+import { systemTargetOf } from './select-devices.js';
 import type { ParsedOption } from './parse-option.js';
 
 /** Target names whose arch is not the target's own name (Kata builds ppc64le as `ppc64-softmmu`). */
@@ -24,6 +26,18 @@ export function normalizeBuild(build: Build, source = build.origin.file): QemuCo
     const { text, origin } = argument;
     if (argument.unknown) {
       const known = knownOptionOf(text);
+      if (!known && text.startsWith('--with-devices-')) {
+        // It names one target's device file, which one is not known (`--with-devices-%{lua:...}=minimal`):
+        // every target's is unknown, and no other option.
+        sink.add('FD340', `${quoteLine(text)} is not evaluated statically (${argument.unknown}); which target's device file it names is unknown`, origin, 'info');
+        const unknown = `${quoteLine(text)} at line ${origin.line} is not evaluated statically (${argument.unknown})`;
+        for (const arch of ARCHES) {
+          const key = `devices_${systemTargetOf(arch).replace(/-softmmu$/, '')}`;
+          const setting: QemuSetting = { key, value: 'unknown', origin, category: 'device-selection', spelling: text, unknown };
+          settings.set(key, override(settings.get(key), setting) as QemuSetting);
+        }
+        continue;
+      }
       // An option never compared (compiler flags, paths) being unknown changes no finding: info.
       const uncompared = known && !isCompared(known.category);
       const consequence = known ? `${known.key} is unknown${uncompared ? ` (a ${known.category} option, not compared)` : ''}` : 'any option not written after it is unknown';

@@ -17,6 +17,8 @@ export interface DeviceSelection {
   readonly mode: MinikconfMode;
   /** Whether the build builds the target at all: `unknown` when its target list is not evaluated statically. */
   readonly built: boolean | 'unknown';
+  /** Why the device file's name is not known, when a word that names it is not evaluated statically. */
+  readonly nameUnknown?: string;
   /** Where `--with-devices-ARCH=` and `--without-default-devices` are written, if they are. */
   readonly nameOrigin?: Origin;
   readonly modeOrigin?: Origin;
@@ -50,6 +52,7 @@ export function selectDevices(config: QemuConfigSet, arch: string): DeviceSelect
     name: named?.value || 'default',
     mode: mode?.value === 'false' || mode?.value === 'disabled' ? 'allnoconfig' : 'defconfig',
     built,
+    ...(named?.unknown ? { nameUnknown: named.unknown } : {}),
     ...(named ? { nameOrigin: named.origin } : {}),
     ...(mode ? { modeOrigin: mode.origin } : {}),
   };

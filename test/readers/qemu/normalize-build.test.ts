@@ -48,6 +48,8 @@ describe('normalizeBuild', () => {
     [['--enable-vhost-user', notRun(''), '--enable-kvm'], { vhost_user: ['enabled', true], kvm: ['enabled', false] }, ''],
     [['--enable-seccomp', notRun('--enable-')], { seccomp: ['enabled', true] }, '--enable-'],
     [['--enable-seccomp', notRun('--disable-vhost')], { seccomp: ['enabled', true] }, '--disable-vhost'],
+    // a device file of some target: each target's device file is unknown, and no other option
+    [['--enable-seccomp', notRun('--with-devices-=minimal')], { seccomp: ['enabled', false], devices_x86_64: ['unknown', true], devices_aarch64: ['unknown', true], devices_s390x: ['unknown', true], devices_ppc64: ['unknown', true], devices_riscv64: ['unknown', true] }, undefined],
   ])('%j → %j, opaque %j', (words, expected, opaque) => {
     const set = normalizeBuild(build(...words));
     const seen = Object.fromEntries([...set.settings].map(([key, s]) => [key, [s.value, s.unknown !== undefined]]));
