@@ -109,7 +109,11 @@ export async function loadDebianRules(path: string, host: ReadHost, options: Deb
       evaluated = await evaluate({ ...facts, control: parseDebianControl(made, controlIn), controlFile: controlIn });
     }
     const reading = await buildsOf(evaluated, rules, arch, tree, host);
-    readings.push(patched.length ? { ...reading, patchedOptions: patched } : reading);
+    readings.push({
+      ...reading,
+      ...(patched.options.length ? { patchedOptions: patched.options } : {}),
+      ...(patched.diagnostics.length ? { diagnostics: [...reading.diagnostics, ...patched.diagnostics] } : {}),
+    });
   }
   return readings;
 }

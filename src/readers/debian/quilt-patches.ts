@@ -6,6 +6,8 @@
  */
 import { join } from 'node:path';
 import type { PatchedOption } from '../../model/build.js';
+import { InputError } from '../../model/diagnostic.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
 import { DEFAULT_LIMITS, decodeInput } from '../decode-input.js';
 import type { ReadHost } from '../host.js';
 import { optionsAddedBy } from '../qemu/patched-options.js';
@@ -17,15 +19,24 @@ export function seriesPatches(series: string): string[] {
     .filter((name) => name !== '');
 }
 
-/** `host` keeps the reading inside the source tree. */
-export async function quiltPatchOptions(tree: string, host: ReadHost): Promise<PatchedOption[]> {
+/**
+ * `host` keeps the reading inside the source tree: a series naming a file outside it (`../../x`) has
+ * that file refused (FD157, in `diagnostics`), and the other patches are read.
+ */
+export async function quiltPatchOptions(tree: string, host: ReadHost): Promise<{ options: PatchedOption[]; diagnostics: Diagnostic[] }> {
   const directory = join(tree, 'debian', 'patches');
   const read = async (file: string) => decodeInput(await host.readFile(file, DEFAULT_LIMITS.maxBytes), file);
-  if ((await host.kind(join(directory, 'series'))) !== 'file') return [];
-  const found: PatchedOption[] = [];
+  const options: PatchedOption[] = [];
+  const diagnostics: Diagnostic[] = [];
+  if ((await host.kind(join(directory, 'series'))) !== 'file') return { options, diagnostics };
   for (const name of seriesPatches(await read(join(directory, 'series')))) {
     const patch = join(directory, name);
-    if ((await host.kind(patch)) === 'file') found.push(...optionsAddedBy(await read(patch), patch));
+    try {
+      if ((await host.kind(patch)) === 'file') options.push(...optionsAddedBy(await read(patch), patch));
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      diagnostics.push(error.diagnostic);
+    }
   }
-  return found;
+  return { options, diagnostics };
 }

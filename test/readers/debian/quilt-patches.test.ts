@@ -2,12 +2,13 @@
 // patch applying bullseye's real series to upstream 5.2's configure, whose option loop then has the
 // arms flagdiff reads from the diffs.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ESM script shared with the benchmarks, without types
 import { QEMU_SOURCES } from '../../../scripts/oracles.mjs';
 import { nodeHost } from '../../../src/cli/node-host.js';
+import { confinedHost } from '../../../src/readers/confined-host.js';
 import { quiltPatchOptions, seriesPatches } from '../../../src/readers/debian/quilt-patches.js';
 import { fixture } from '../../helpers/corpus.js';
 import { debianPackaging, debianPackagingMissing } from '../../helpers/debian-packaging.js';
@@ -20,13 +21,24 @@ describe('debian/patches/series', () => {
   });
 
   it('gives the options the listed patches add to configure, each at its patch line; a patch that is not there adds none', async () => {
-    const options = await quiltPatchOptions(fixture('debian/patched'), nodeHost());
+    const { options, diagnostics } = await quiltPatchOptions(fixture('debian/patched'), nodeHost());
+    expect(diagnostics).toEqual([]);
     expect(options.map((o) => `${o.spelling} ${o.origin.file.split('/').pop()}:${o.origin.line}`)).toEqual([
       '--with-distro-release=* add-distro-release-option.patch:16',
       '--enable-distro-hardening add-distro-release-option.patch:18',
       '--disable-distro-hardening add-distro-release-option.patch:18',
     ]);
-    expect(await quiltPatchOptions(fixture('debian/build-only'), nodeHost())).toEqual([]);
+    expect(await quiltPatchOptions(fixture('debian/build-only'), nodeHost())).toEqual({ options: [], diagnostics: [] });
+  });
+
+  it('refuses a patch the series names outside the tree (FD157), and reads the others', async () => {
+    const tree = tempDir('flagdiff-series-');
+    cpSync(fixture('debian/patched'), tree, { recursive: true });
+    const series = join(tree, 'debian', 'patches', 'series');
+    writeFileSync(series, `../../../etc/passwd\n${readFileSync(series, 'utf8')}`);
+    const { options, diagnostics } = await quiltPatchOptions(tree, confinedHost(nodeHost(), tree));
+    expect(diagnostics.map((d) => d.code)).toEqual(['FD157']);
+    expect(options.map((o) => o.spelling)).toEqual(['--with-distro-release=*', '--enable-distro-hardening', '--disable-distro-hardening']);
   });
 });
 
@@ -51,7 +63,7 @@ describe.skipIf(missing.length > 0)(`bullseye's QEMU 5.2 patches, applied by GNU
       spawnSync(patch!, ['-p1', '-f', '-s', '-i', join(packaging!, 'patches', name)], { cwd: work, stdio: 'ignore' });
     }
     const patched = arms(readFileSync(join(work, 'configure'), 'utf8'));
-    const read = new Set((await quiltPatchOptions(join(packaging!, '..'), nodeHost())).map((o) => o.spelling));
+    const read = new Set((await quiltPatchOptions(join(packaging!, '..'), nodeHost())).options.map((o) => o.spelling));
     const added = [...patched].filter((s) => !upstream.has(s));
     expect(added).toEqual(['--with-git-submodules=*']);
     expect(added.filter((s) => !read.has(s))).toEqual([]);
