@@ -103,7 +103,7 @@ function argumentOf(word: ShellString, unknowns: readonly string[], undefinedMac
     return '';
   });
   if (text.includes('%')) for (const [written, brace, name] of text.matchAll(/%(\{?)[?!]*([A-Za-z_][A-Za-z0-9_]*)/g)) {
-    if (undefinedMacros.has(name!)) reasons.push(`${written}${brace ? '}' : ''} is not defined here (a distribution's macro? give it with --define)`);
+    if (undefinedMacros.has(name!)) reasons.push(`${written}${brace ? '}' : ''} is not defined here (a distribution's macro? give it with --define, or its file with --load)`);
   }
   const first = word.pieces.find((piece) => piece.text.trim() !== '');
   const origin = first ? locate(first.origin, first.text) : clean(word.origin);
