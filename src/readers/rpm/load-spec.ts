@@ -40,7 +40,12 @@ export async function loadSpec(path: string, host: ReadHost, options: SpecReadOp
   const readings: RecipeBuilds[] = [];
   // Expansions are shared between arches: what reads nothing arch-specific is expanded once.
   const memo = options.arches.length > 1 ? createExpansionMemo() : undefined;
+  // A spec's patches are the same files on every arch: each is read once.
   const patches = new Map<string, Promise<PatchedOption[]>>();
+  const optionsOf = (file: string) => {
+    if (!patches.has(file)) patches.set(file, optionsOfPatch(file, include));
+    return patches.get(file)!;
+  };
   for (const arch of options.arches) {
     const spec = await preprocessSpec(
       { file: path, text },
@@ -59,7 +64,7 @@ export async function loadSpec(path: string, host: ReadHost, options: SpecReadOp
     );
     const reading = buildsOf(spec, path, arch);
     const { builds, refused } = await checkDeviceFiles(reading.builds, dirname(path), host);
-    const patchedOptions = (await Promise.all(patchFiles(spec).map((file) => patches.get(file) ?? patches.set(file, optionsOfPatch(file, include)).get(file)!))).flat();
+    const patchedOptions = (await Promise.all(patchFiles(spec).map(optionsOf))).flat();
     readings.push({
       ...reading,
       builds,
