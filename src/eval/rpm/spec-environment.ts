@@ -114,7 +114,8 @@ function loadUserFiles(files: readonly MacroFile[]): { definitions: MacroDefinit
   const sink = createDiagnosticSink(files[0]!.file);
   const engine = createEngine(table, (code, message, origin) => sink.add(code, message, origin));
   for (const { file, text } of files) {
-    for (const definition of definitionLines(file, text)) {
+    // rpm's rdcl ends a line at \r as at \n: a file written on Windows reads the same (a spec does not).
+    for (const definition of definitionLines(file, text.replace(/\r\n?/g, '\n'))) {
       if ('unclosed' in definition) {
         // rpm refuses such a file whole ("unterminated body"); the definitions before it stand here.
         sink.add('FD125', 'the macro file ends inside a continued line or an unclosed %{, %( or %[: this definition is not read', definition.unclosed);

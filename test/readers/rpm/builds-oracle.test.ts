@@ -86,10 +86,14 @@ describe.skipIf(!rpmspec || !bash.path)(`builds against rpmspec and bash${rpmspe
     }
   });
 
-  it("reads a distribution's macro file (--load) as rpmspec --load does, and runs nothing in it", async () => {
+  it.each([
+    ['as written', (text: string) => text],
+    ['with Windows line ends', (text: string) => text.replace(/\n/g, '\r\n')],
+  ])("reads a distribution's macro file (--load) %s as rpmspec --load does, and runs nothing in it", async (_, lineEnds) => {
     const root = tempDir('flagdiff-builds-');
     const spec = fixture('rpm/with-distro-macros.spec');
-    const macros = fixture('rpm/macros/distro.macros');
+    const macros = join(root, 'distro.macros');
+    writeFileSync(macros, lineEnds(readFileSync(fixture('rpm/macros/distro.macros'), 'utf8')));
     for (const arch of ARCHES) {
       const rpm = runRpmspec('', { arch, load: [macros], defines: [...HOST_MACROS, ['fedora', '40']] }, spec);
       expect(rpm.status, rpm.stderr).toBe(0);
