@@ -60,7 +60,7 @@ export const READING_CODES = {
   FD121: {
     name: 'expansion-limit',
     severity: 'error',
-    summary: 'Macro expansion went past a bound (nesting, length or total work) and was stopped.',
+    summary: 'Macro expansion went past a bound (nesting, length or total work, or macro files defining too many macros) and was stopped.',
   },
   FD122: {
     name: 'bad-condition',

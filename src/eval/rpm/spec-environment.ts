@@ -108,11 +108,15 @@ function* definitionLines(file: string, text: string): Generator<{ line: Spanned
   }
 }
 
+/** Definitions read from macro files at most: rpm's own files hold ~3,000, PLD's ~700; more is a flood. */
+const MAX_FILE_DEFINITIONS = 100_000;
+
 /** A distribution's macro files (`--load`): bodies keep where they are written, so a word one gives points into the file. */
 function loadUserFiles(files: readonly MacroFile[]): { definitions: MacroDefinition[]; diagnostics: Diagnostic[] } {
   const table = createMacroTable();
   const sink = createDiagnosticSink(files[0]!.file);
   const engine = createEngine(table, (code, message, origin) => sink.add(code, message, origin));
+  let count = 0;
   for (const { file, text } of files) {
     // rpm's rdcl ends a line at \r as at \n: a file written on Windows reads the same (a spec does not).
     for (const definition of definitionLines(file, text.replace(/\r\n?/g, '\n'))) {
@@ -123,6 +127,10 @@ function loadUserFiles(files: readonly MacroFile[]): { definitions: MacroDefinit
       }
       const { line, at } = definition;
       const site = line.spans[0]?.origin ?? { file, line: 0 };
+      if (++count > MAX_FILE_DEFINITIONS) {
+        sink.add('FD121', `macro files define more than ${MAX_FILE_DEFINITIONS.toLocaleString('en')} macros; the rest are not read`, site);
+        return { definitions: [...table.entries.values()].flat(), diagnostics: sink.finish() };
+      }
       defineMacro(engine, { out: createBuilder(), error: false }, line, at, { level: 0, global: false, freeField: true, site, reserved: BUILTIN_NAMES });
     }
   }

@@ -84,4 +84,11 @@ describe('hostile specs', () => {
     expect(codes(spec)).toEqual(['FD121', 'FD125', 'FD320']);
     expect(spec.diagnostics.find((d) => d.code === 'FD125')).toMatchObject({ file: 'distro.macros', line: 43 });
   });
+
+  it('a macro file that floods definitions is read up to 100,000 of them (FD121), the spec still read', async () => {
+    const text = Array.from({ length: 100_005 }, (_, i) => `%m${i} value ${i}`).join('\n');
+    const spec = await preprocessSpec({ file: 'hostile.spec', text: `${HEAD}%build\necho %{m99999} %{m100000}\n` }, { arch: 'x86_64', macroFiles: [{ file: 'flood.macros', text }] });
+    expect(spec.diagnostics.filter((d) => d.code === 'FD121').map((d) => [d.file, d.line])).toEqual([['flood.macros', 100_001]]);
+    expect(spec.sections.find((s) => s.kind === 'build')!.body.text).toContain('echo value 99999 %{m100000}');
+  });
 });
