@@ -8,6 +8,8 @@
 import type { PatchedOption } from '../../model/build.js';
 
 const TARGETS = /(^|\/)(configure|scripts\/meson-buildoptions\.sh)$/;
+/** More arms than QEMU's whole configure has (~300): a patch adding more is not one to read further. */
+const MAX_ARMS = 1000;
 /** A `case` arm of option spellings: `--enable-foo)`, `--with-x=*)`, `--enable-a|--disable-a)`. */
 const ARM = /^\s*(--[A-Za-z0-9][\w-]*(?:=[^\s|)]*)?(?:\s*\|\s*--[A-Za-z0-9][\w-]*(?:=[^\s|)]*)?)*)\s*\)/;
 
@@ -15,6 +17,7 @@ export function optionsAddedBy(patch: string, file: string): PatchedOption[] {
   const found: PatchedOption[] = [];
   let target = false;
   patch.split('\n').forEach((line, i) => {
+    if (found.length >= MAX_ARMS) return;
     if (line.startsWith('+++ ')) {
       target = TARGETS.test(line.slice(4).split('\t')[0]!.trim());
       return;

@@ -28,6 +28,13 @@ describe('optionsAddedBy: the case arms a patch adds to configure', () => {
   });
 });
 
+describe('a patch that adds arms by the million', () => {
+  it('is read up to 1,000 of them', () => {
+    const patch = `+++ b/configure\n${'+  --enable-x)\n'.repeat(200_000)}`;
+    expect(optionsAddedBy(patch, 'flood.patch')).toHaveLength(1000);
+  });
+});
+
 describe('patchAccepting', () => {
   const options = [
     { spelling: '--with-distro-release=*', origin: { file: 'p', line: 1 } },
