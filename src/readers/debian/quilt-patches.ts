@@ -12,6 +12,9 @@ import { DEFAULT_LIMITS, decodeInput } from '../decode-input.js';
 import type { ReadHost } from '../host.js';
 import { optionsAddedBy } from '../qemu/patched-options.js';
 
+/** Patches read from a series at most: Debian's QEMU lists ~100; a longer list is not read further. */
+const MAX_PATCHES = 10_000;
+
 export function seriesPatches(series: string): string[] {
   return series
     .split('\n')
@@ -29,7 +32,7 @@ export async function quiltPatchOptions(tree: string, host: ReadHost): Promise<{
   const options: PatchedOption[] = [];
   const diagnostics: Diagnostic[] = [];
   if ((await host.kind(join(directory, 'series'))) !== 'file') return { options, diagnostics };
-  for (const name of seriesPatches(await read(join(directory, 'series')))) {
+  for (const name of seriesPatches(await read(join(directory, 'series'))).slice(0, MAX_PATCHES)) {
     const patch = join(directory, name);
     try {
       if ((await host.kind(patch)) === 'file') options.push(...optionsAddedBy(await read(patch), patch));
