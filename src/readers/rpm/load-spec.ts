@@ -75,9 +75,13 @@ export async function loadSpec(path: string, host: ReadHost, options: SpecReadOp
   return readings;
 }
 
+/** Patches read from a spec at most: Fedora's qemu.spec has ~30; more are not read. */
+const MAX_PATCHES = 10_000;
+
 /** The spec's `Patch:` files, as rpm names them (`%{PATCHn}`: the spec's directory and the file's name). */
 function patchFiles(spec: PreprocessedSpec): string[] {
-  return [...spec.macros.entries.keys()].filter((name) => /^PATCH\d+$/.test(name)).map((name) => lookupMacro(spec.macros, name)!.body.text);
+  const names = [...spec.macros.entries.keys()].filter((name) => /^PATCH\d+$/.test(name)).slice(0, MAX_PATCHES);
+  return names.map((name) => lookupMacro(spec.macros, name)!.body.text);
 }
 
 /** The configure options a patch next to the spec adds; one that is not there (or not readable) adds none. */
