@@ -34,7 +34,16 @@ export const HOST_MACROS: ReadonlyArray<readonly [string, string]> = [
   ['make_build', '%%make_build'],
   ['make_install', '%%make_install'],
   ['_smp_mflags', '%{nil}'],
+  // %configure's --host and --build: the build machine's
+  ['_host', '%%{_host}'],
+  ['_build', '%%{_build}'],
 ];
+
+/**
+ * Values flagdiff takes from the distributions that ship QEMU as rpm where rpm's own default, which
+ * Debian's rpm keeps, differs (standard-macros.ts): given to rpm so that both read the same platform.
+ */
+export const DISTRIBUTION_MACROS: ReadonlyArray<readonly [string, string]> = [['_sharedstatedir', '/var/lib']];
 
 const work = tempDir('flagdiff-rpmspec-');
 let count = 0;

@@ -4,6 +4,9 @@
  * distribution or to the build host (`%optflags`, `%__cc`, `%build_ldflags`, `%_smp_mflags`,
  * `%fedora`, `%rhel`, `%_host`, `%__meson`) are left out: a spec that uses them keeps them as
  * written, as rpm does with any undefined macro, until the caller defines them (`--define`).
+ * One value is the distributions' rather than rpm's own default: `%_sharedstatedir` is /var/lib, as
+ * in the rpm that Red Hat's and Mandriva's families build (their rpm.spec configures rpm with
+ * `--sharedstatedir=%{_var}/lib`), where rpm alone, and Debian's rpm package, say /usr/com.
  */
 
 /**

@@ -5,13 +5,13 @@
 // Words flagdiff cannot know (a command's output) are only checked to be there.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodeHost } from '../../../src/cli/node-host.js';
 import { loadSpec } from '../../../src/readers/rpm/load-spec.js';
 import { fixture } from '../../helpers/corpus.js';
 import { rpmspec, rpmspecMissing, tool } from '../../helpers/oracles.js';
-import { HOST_MACROS, runRpmspec } from '../../helpers/rpmspec.js';
+import { DISTRIBUTION_MACROS, HOST_MACROS, runRpmspec } from '../../helpers/rpmspec.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
 const bash = tool('bash');
@@ -22,31 +22,51 @@ interface Invocation {
   readonly args: readonly string[];
 }
 
+/**
+ * The unpacked sources, as far as the stubs need them: the tree rpm's %setup enters (`source` when
+ * the spec has no %setup) and the copies of it %prep makes, each with a recording `configure`.
+ */
+interface Trees {
+  readonly tree?: string;
+  readonly copies?: readonly string[];
+}
+
+/**
+ * What rpm's %setup and %patch run by absolute path (%{__rpmuncompress}, %{__patch}, %{__chmod}):
+ * pointed at a stub, as the sources they would unpack are not there.
+ */
+const unpackStubs = (root: string): Array<[string, string]> => ['__rpmuncompress', '__patch', '__chmod'].map((name) => [name, join(root, 'bin', 'true')]);
+
 /** Runs the %prep and %build that rpm printed, in a scratch tree; returns what `configure` was called with. */
-function runWithBash(parsed: string, root: string): Invocation[] {
-  const source = join(root, 'source');
+function runWithBash(parsed: string, root: string, { tree = 'source', copies = [] }: Trees = {}): Invocation[] {
+  const source = join(root, tree);
   const bin = join(root, 'bin');
-  mkdirSync(source, { recursive: true });
   mkdirSync(bin, { recursive: true });
   const log = join(root, 'configure.log');
-  writeFileSync(join(source, 'configure'), `#!${bash.path}\n{ printf 'BUILD %s\\n' "$PWD"; for a in "$@"; do printf 'ARG %s\\n' "$a"; done; } >> "${log}"\n`);
-  chmodSync(join(source, 'configure'), 0o755);
-  for (const name of STUBS) {
+  for (const dir of [source, ...copies.map((copy) => join(root, copy))]) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'configure'), `#!${bash.path}\n{ printf 'BUILD %s\\n' "$PWD"; for a in "$@"; do printf 'ARG %s\\n' "$a"; done; } >> "${log}"\n`);
+    chmodSync(join(dir, 'configure'), 0o755);
+  }
+  for (const name of [...STUBS, 'true']) {
     writeFileSync(join(bin, name), `#!${bash.path}\nexit 0\n`);
     chmodSync(join(bin, name), 0o755);
   }
   writeFileSync(log, '');
-  // rpm 4.18 prints %build right after %prep without its header: both run, in order, up to %install.
-  const script = parsed.slice(parsed.indexOf('\n%prep\n') + 7, parsed.indexOf('\n%install\n') + 1);
+  // rpm 4.18 prints %build right after %prep without its header: both run, in order, up to %check or %install.
+  const script = parsed.slice(parsed.indexOf('\n%prep\n') + 7, parsed.search(/\n%(check|install)\n/) + 1);
   // The exit status is not checked: commands rpm's host would define (%make_build) are "not found" here.
   spawnSync(bash.path!, ['-c', script], { cwd: source, env: { PATH: `${bin}:/usr/bin:/bin`, HOME: root }, stdio: 'ignore' });
   const invocations: Array<{ dir: string; args: string[] }> = [];
   for (const line of readFileSync(log, 'utf8').split('\n')) {
-    if (line.startsWith('BUILD ')) invocations.push({ dir: relative(source, line.slice(6)) || 'main', args: [] });
+    if (line.startsWith('BUILD ')) invocations.push({ dir: buildName(relative(source, line.slice(6))), args: [] });
     else if (line.startsWith('ARG ')) invocations[invocations.length - 1]!.args.push(line.slice(4));
   }
   return invocations;
 }
+
+/** A build's name as flagdiff gives it: its directory in the tree, the last part of one outside it. */
+const buildName = (dir: string) => (dir === '' ? 'main' : dir.startsWith('..') ? basename(dir) : dir);
 
 const ARCHES = ['x86_64', 'aarch64', 's390x', 'ppc64le'];
 /** An unknown word flagdiff marks because a command's output is in it, as opposed to a macro left as written. */
@@ -54,16 +74,18 @@ const fromCommand = (unknown: string | undefined) => unknown !== undefined && !/
 
 describe.skipIf(!rpmspec || !bash.path)(`builds against rpmspec and bash${rpmspec ? '' : ` (skipped: ${rpmspecMissing})`}${bash.path ? '' : ` (skipped: ${bash.missing})`}`, () => {
   it.each([
-    // spec under fixtures/rpm (or ../qemu), --define, text substituted as OBS does, builds expected on x86_64
-    ['fedora-like.spec', [['fedora', '39']], undefined, 2],
-    ['fedora-like.spec', [['rhel', '9']], undefined, 1], // no static user build on RHEL
-    ['mini-like.spec', [['fedora', '31']], undefined, 2], // user_static is switched off by build_mini
-    ['rhel-like.spec', [['rhel', '9']], undefined, 1],
-    ['../qemu/mini-2019.spec', [], undefined, 3], // the specs flagdiff qemu's acceptance tests compare
-    ['../qemu/mini-2020.spec', [], undefined, 2],
-    ['suse-like/qemu.spec', [['buildsubdir', 'source']], undefined, 1],
-    ['suse-like/qemu.spec', [['buildsubdir', 'source']], 'linux-user', 1],
-  ] as const)('%s with %j, flavour %s: %i builds on x86_64, as bash runs them, on four arches', async (name, defines, flavor, count) => {
+    // spec under fixtures/rpm (or ../qemu), --define, text substituted as OBS does, builds expected on x86_64, trees
+    ['fedora-like.spec', [['fedora', '39']], undefined, 2, {}],
+    ['fedora-like.spec', [['rhel', '9']], undefined, 1, {}], // no static user build on RHEL
+    ['mini-like.spec', [['fedora', '31']], undefined, 2, {}], // user_static is switched off by build_mini
+    ['rhel-like.spec', [['rhel', '9']], undefined, 1, {}],
+    ['../qemu/mini-2019.spec', [], undefined, 3, {}], // the specs flagdiff qemu's acceptance tests compare
+    ['../qemu/mini-2020.spec', [], undefined, 2, {}],
+    ['suse-like/qemu.spec', [['buildsubdir', 'source']], undefined, 1, {}],
+    ['suse-like/qemu.spec', [['buildsubdir', 'source']], 'linux-user', 1, {}],
+    // %setup, %configure, and a second build in a copy of the tree %prep makes
+    ['clear-like.spec', [], undefined, 2, { tree: 'qemu-9.2.0', copies: ['build-v3'] }],
+  ] as const)('%s with %j, flavour %s: %i builds on x86_64, as bash runs them, on four arches', async (name, defines, flavor, count, trees) => {
     const root = tempDir('flagdiff-builds-');
     const original = fixture(`rpm/${name}`);
     const spec = join(root, 'spec', name.split('/').pop()!);
@@ -72,9 +94,10 @@ describe.skipIf(!rpmspec || !bash.path)(`builds against rpmspec and bash${rpmspe
     if (name.startsWith('suse-like/')) copyFileSync(fixture('rpm/suse-like/common.inc'), join(root, 'spec', 'common.inc'));
     const all = [['_builddir', root], ...defines] as const;
     for (const arch of ARCHES) {
-      const rpm = runRpmspec('', { arch, defines: [...HOST_MACROS.filter(([n]) => n !== '_builddir'), ['_sourcedir', join(root, 'spec')], ...all] }, spec);
+      const host = [...HOST_MACROS.filter(([n]) => n !== '_builddir'), ...DISTRIBUTION_MACROS, ...unpackStubs(root), ['_sourcedir', join(root, 'spec')]] as const;
+      const rpm = runRpmspec('', { arch, defines: [...host, ...all] }, spec);
       expect(rpm.status, rpm.stderr).toBe(0);
-      const expected = runWithBash(rpm.stdout, root);
+      const expected = runWithBash(rpm.stdout, root, trees);
       const [reading] = await loadSpec(spec, nodeHost(), { arches: [arch], defines: all });
       const builds = reading!.builds;
       if (arch === 'x86_64') expect(builds).toHaveLength(count);
