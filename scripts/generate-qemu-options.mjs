@@ -142,10 +142,13 @@ function derivedOptions(options) {
   return arms;
 }
 
-/** configure's option loop: every arm pattern (split at `|`), the generic `--*` left out. */
+/**
+ * configure's option loop: every arm pattern (split at `|`), the generic `--*` left out. An arm may
+ * go on over lines ending in `|\` (the autoconf switches configure ignores: `--host=*|--build=*|\`).
+ */
 function configureArms(text) {
   const start = text.lastIndexOf('\nfor opt do');
-  const loop = text.slice(start, text.indexOf('\ndone', start));
+  const loop = text.slice(start, text.indexOf('\ndone', start)).replace(/\|\\\n\s*/g, '|');
   const arms = new Set();
   for (const m of loop.matchAll(/^\s+(--[^)\s]*(?:\|-?-?[^)\s]*)*)\)/gm)) {
     for (const p of m[1].split('|')) if (p.startsWith('--') && p !== '--*') arms.add(p);

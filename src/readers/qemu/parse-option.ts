@@ -50,13 +50,15 @@ const CATEGORY: ReadonlyMap<string, QemuCategory> = new Map([
   ...words('device-selection', 'default_devices'),
   ...words(
     'path',
-    'prefix bindir sbindir libdir libexecdir datadir datarootdir sysconfdir localstatedir docdir mandir includedir localedir ' +
-      'infodir htmldir dvidir pdfdir psdir qemu_firmwarepath interp_prefix qemu_suffix pkgversion smbd iasl',
+    'prefix bindir sbindir libdir libexecdir datadir datarootdir sysconfdir localstatedir sharedstatedir docdir mandir includedir ' +
+      'oldincludedir localedir infodir htmldir dvidir pdfdir psdir qemu_firmwarepath interp_prefix qemu_suffix pkgversion smbd iasl',
   ),
   ...words(
     'toolchain',
     'cc cxx objcc host_cc cross_prefix cpu python meson ninja make install rustc extra_cflags extra_cxxflags extra_objcflags ' +
-      'extra_ldflags with_git git_submodules strip gdb sphinx_build skip_meson container_engine rust_target_triple',
+      'extra_ldflags with_git git_submodules strip gdb sphinx_build skip_meson container_engine rust_target_triple ' +
+      // autoconf's switches, which configure takes and ignores so that rpm's %configure can call it
+      'host build dependency_tracking',
   ),
 ]);
 
