@@ -4,6 +4,7 @@
  * toolchain and diagnostics options are not compared; hardening options are, in their own category;
  * every word either side's version does not accept is an `unknown-option` finding.
  */
+import { ANY_OPTION } from '../model/build.js';
 import type { Build, PatchedOption } from '../model/build.js';
 import { diagnostic } from '../model/diagnostic.js';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -53,9 +54,9 @@ export function compareQemu(reference: QemuReference, candidateBuild: QemuBuildC
   const { build, tree } = candidateBuild;
   // A QEMU tree says which QEMU it is; a version given with the candidate says which QEMU it builds.
   const version = candidateBuild.version ?? tree?.version;
-  const candidate = normalizeBuild(build);
   const refVersion = options.referenceVersion ?? reference.version;
   const candVersion = options.version ?? version ?? reference.version;
+  const candidate = normalizeBuild(withoutIgnored(build, candVersion, candidateBuild.patchedOptions));
   const refConfig = normalizeBuild(reference.build);
   const want = effectiveQemu(refConfig, refVersion);
   const have = effectiveQemu(candidate, candVersion);
@@ -112,6 +113,16 @@ export function compareQemu(reference: QemuReference, candidateBuild: QemuBuildC
     unmet,
     diagnostics,
   });
+}
+
+/**
+ * The build as its configure takes it: a configure patched to go on past options it does not know
+ * (ANY_OPTION) ignores them, so they set nothing. Without such a patch they stop it (FD234).
+ */
+function withoutIgnored(build: Build, version: string, patched: readonly PatchedOption[] = []): Build {
+  if (!patched.some((o) => o.spelling === ANY_OPTION)) return build;
+  const ignored = (text: string) => !!parseOption(text) && acceptance(text, version).status === 'rejected' && patchAccepting(text, patched)?.spelling === ANY_OPTION;
+  return { ...build, argv: build.argv.filter((argument) => argument.unknown || !ignored(argument.text)) };
 }
 
 /** A requirement's key that the candidate does not write, after a word that may set any option. */
@@ -183,7 +194,9 @@ function unknownOptions(build: Build, version: string, side: 'reference' | 'cand
     seen.add(text);
     const verdict = acceptance(text, version);
     const patch = verdict.status === 'accepted' ? undefined : patchAccepting(text, patched);
-    if (patch) {
+    if (patch?.spelling === ANY_OPTION) {
+      diagnostics.push(diagnostic('FD249', `QEMU ${version}'s configure does not accept ${text} (${verdict.reason}); the recipe's patch at ${patch.origin.file}:${patch.origin.line} lets configure go on past it, ignored`, origin));
+    } else if (patch) {
       diagnostics.push(diagnostic('FD249', `QEMU ${version}'s configure does not accept ${text} (${verdict.reason}), but the recipe's patch adds ${patch.spelling} at ${patch.origin.file}:${patch.origin.line}`, origin));
     } else if (verdict.status === 'unverified') {
       diagnostics.push(diagnostic('FD235', `cannot tell whether QEMU ${version} accepts ${text}: ${verdict.reason}`, origin));

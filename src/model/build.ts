@@ -67,7 +67,13 @@ export interface RecipeBuilds {
 
 /** A configure option a patch adds to QEMU's configure: `--with-git-submodules=*`, at the patch's line. */
 export interface PatchedOption {
-  /** As configure's `case` arm spells it: `--with-git-submodules=*`, `--rhel-version=*`, `--enable-foo`. */
+  /**
+   * As configure's `case` arm spells it: `--with-git-submodules=*`, `--rhel-version=*`, `--enable-foo`;
+   * ANY_OPTION for a patch that lets configure go on past the options it does not know.
+   */
   readonly spelling: string;
   readonly origin: Origin;
 }
+
+/** Every `--` word, which a configure patched to go on past unknown options takes and ignores. */
+export const ANY_OPTION = '--*';

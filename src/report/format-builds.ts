@@ -1,4 +1,5 @@
 /** `flagdiff show` of a recipe: each build's words, each with the line it was written at and how it got there. */
+import { ANY_OPTION } from '../model/build.js';
 import type { Argument, Build, RecipeBuilds } from '../model/build.js';
 import type { Origin } from '../model/origin.js';
 import { PLAIN_STYLE } from './text-style.js';
@@ -15,7 +16,10 @@ export function formatBuildsText(reading: RecipeBuilds, style: TextStyle = PLAIN
   const out = [style.heading(`# ${reading.source}: ${reading.arch}, ${count}`)];
   for (const d of reading.diagnostics) out.push(`# ${d.level} ${d.code} ${d.file}${d.line ? `:${d.line}` : ''}: ${d.message}`);
   // What the recipe's own patches add to QEMU's configure, which upstream's vocabulary would not know.
-  for (const option of reading.patchedOptions ?? []) out.push(`# a patch adds ${option.spelling} to configure, ${describeOrigin(option.origin)}`);
+  for (const option of reading.patchedOptions ?? []) {
+    const what = option.spelling === ANY_OPTION ? 'lets configure go on past options it does not know' : `adds ${option.spelling} to configure`;
+    out.push(`# a patch ${what}, ${describeOrigin(option.origin)}`);
+  }
   for (const build of reading.builds) out.push(...formatBuild(build, style));
   return out;
 }

@@ -172,6 +172,34 @@ function lineOf(file: string, pattern: RegExp, after = 0): number {
   return lines.findIndex((line, i) => i >= after && pattern.test(line)) + 1;
 }
 
+describe("flagdiff qemu on a spec built through rpm's %configure (Clear Linux's shape)", () => {
+  const spec = fixture('rpm/clear-like.spec');
+  // %configure's words QEMU's configure neither takes nor ignores; --without-docs is the spec's own
+  const unknown = ['--program-prefix=', '--exec-prefix=/usr', '--disable-static', '--without-docs'];
+  const report = async (path: string) => (JSON.parse((await runCli(['qemu', '--format', 'json', path])).stdout) as ReportDocument).reports[0]!;
+
+  it('takes the autoconf switches configure ignores; what it does not take stops the build (FD234)', async () => {
+    const dir = tempDir('flagdiff-clear-');
+    writeFileSync(join(dir, 'qemu.spec'), readFileSync(spec, 'utf8'));
+    const r = await report(join(dir, 'qemu.spec'));
+    expect(r.findings.filter((f) => f.code === 'FD234').map((f) => f.key).sort()).toEqual([...unknown].sort());
+    expect(r.diagnostics.filter((d) => d.code === 'FD340').map((d) => [d.level, d.message.split('"')[1]])).toEqual([
+      ['info', '--host=%{_host}'],
+      ['info', '--build=%{_build}'],
+    ]);
+  });
+
+  it("with the spec's patch that lets configure go on past what it does not know, those words are ignored (FD249): --without-docs leaves docs on", async () => {
+    const r = await report(spec);
+    expect(r.findings.filter((f) => f.code === 'FD234')).toEqual([]);
+    const ignored = r.diagnostics.filter((d) => d.code === 'FD249');
+    expect(ignored.map((d) => d.message.match(/accept (\S+) /)![1]).sort()).toEqual([...unknown].sort());
+    for (const d of ignored) expect(d.message).toContain('0001-Accept-options-configure-does-not-know.patch:18 lets configure go on past it, ignored');
+    // Kata turns docs off; the ignored --without-docs does not, so the candidate builds them.
+    expect(r.findings.find((f) => f.key === 'docs')).toMatchObject({ kind: 'extra', want: 'disabled' });
+  });
+});
+
 describe('flagdiff qemu on spec files shaped like the 2019 and 2020 qemu-mini specs (issue 7 acceptance)', () => {
   const mini2019 = fixture('qemu/mini-2019.spec');
   const mini2020 = fixture('qemu/mini-2020.spec');

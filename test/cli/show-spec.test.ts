@@ -66,6 +66,15 @@ describe('flagdiff show SPEC', () => {
     expect(run.stderr).toContain(message);
   });
 
+  it("says which of the spec's patches lets configure go on past options it does not know", async () => {
+    const spec = fixture('rpm/clear-like.spec');
+    const run = await runCli(['show', spec, '--arch', 'x86_64']);
+    expect(run.stdout.split('\n').filter((l) => l.startsWith('# a patch'))).toEqual([
+      `# a patch lets configure go on past options it does not know, ${fixture('rpm/0001-Accept-options-configure-does-not-know.patch')}:18`,
+    ]);
+    expect(run.stdout).toMatch(/^## build-v3: configure, \d+ arguments/m);
+  });
+
   it('exits 2 with one line for a missing spec', async () => {
     expect(await runCli(['show', 'no/such.spec'])).toEqual({ code: 2, stdout: '', stderr: 'flagdiff: no/such.spec: no such file\n' });
   });
