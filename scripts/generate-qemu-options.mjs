@@ -132,7 +132,7 @@ function derivedOptions(options) {
     }
   }
   // meson's builtin options that configure exposes (meson-buildoptions.py OPTION_NAMES and BUILTIN_OPTIONS).
-  for (const [name, cli] of [['b_lto', 'lto'], ['b_coverage', 'gcov'], ['strip', 'strip']]) {
+  for (const [name, cli] of [['b_lto', 'lto'], ['b_coverage', 'gcov'], ['strip', 'strip'], ['debug', 'debug-info'], ['werror', 'werror']]) {
     arms.set(`--enable-${cli}`, [name, 'true']);
     arms.set(`--disable-${cli}`, [name, 'false']);
   }
