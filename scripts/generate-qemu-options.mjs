@@ -10,6 +10,7 @@
 //   (`x=""` probes, i.e. auto) and the Linux host overrides (`linux)` in the host case).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const OUT = new URL('../src/knowledge/qemu-options.json', import.meta.url);
 
@@ -62,7 +63,7 @@ const FACTS = [
 // Renamed keys: an option of an older version that a newer one spells otherwise.
 const RENAMES = { vnc_png: 'png', libssh2: 'libssh' };
 
-function mesonOptions(text) {
+export function mesonOptions(text) {
   const options = new Map();
   let i = 0;
   let exposed = false;
@@ -101,7 +102,7 @@ function strings(list) {
 }
 
 /** `_meson_option_parse` arms: spelling → [key, value]. */
-function buildOptions(text) {
+export function buildOptions(text) {
   const arms = new Map();
   for (const m of text.matchAll(/^\s+(--\S+?)\) (?:printf "%s" -D(\w+)=(\S+)|quote_sh "-D(\w+)=)/gm)) {
     arms.set(m[1], m[2] ? [m[2], m[3]] : [m[4], '*']);
@@ -110,12 +111,14 @@ function buildOptions(text) {
 }
 
 /** meson-buildoptions.py's rules, for a tree whose generated script we do not have. */
-function derivedOptions(options) {
+export function derivedOptions(options) {
   const names = { b_lto: 'lto', b_coverage: 'gcov', pkgversion: 'with-pkgversion', trace_backends: 'enable-trace-backends',
-    trace_file: 'with-trace-file', qemu_firmwarepath: 'firmwarepath', qemu_suffix: 'with-suffix', coroutine_backend: 'with-coroutine' };
+    trace_file: 'with-trace-file', qemu_firmwarepath: 'firmwarepath', qemu_suffix: 'with-suffix', coroutine_backend: 'with-coroutine',
+    malloc: 'enable-malloc' };
   const arms = new Map();
   for (const [name, o] of options) {
-    if (name === 'default_devices' || name === 'gdb') continue;
+    // SKIP_OPTIONS: not configure's to set (and gdb, which configure handles itself)
+    if (name === 'default_devices' || name === 'fuzzing_engine' || name === 'gdb') continue;
     const cli = names[name] ?? name.replace(/_/g, '-');
     if (o.type === 'feature') {
       arms.set(`--enable-${cli}`, [name, 'enabled']);
@@ -168,7 +171,7 @@ function configureDefaults(text) {
 }
 
 /** A tree without `configure` (only meson_options.txt) takes the hand-handled arms of the previous tree's. */
-function readTree(dir, previousConfigure) {
+export function readTree(dir, previousConfigure) {
   const file = (path) => (existsSync(join(dir, path)) ? readFileSync(join(dir, path), 'utf8') : undefined);
   const version = file('VERSION').trim();
   const options = mesonOptions(file('meson_options.txt') ?? '');
@@ -246,4 +249,4 @@ function main() {
   console.log(`${Object.keys(sorted).length} spellings, ${keys.size} keys, versions ${versions.join(' ')}`);
 }
 
-main();
+if (process.argv[1] === fileURLToPath(import.meta.url)) main();

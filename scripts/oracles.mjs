@@ -1,7 +1,7 @@
 // Finds the anchor tools that tests and benchmarks compare flagdiff with. Never part of the package.
 // scripts/diffconfig comes from Debian's linux-source-6.12 (installed by .ci/run); it is extracted
 // from the source tarball once into node_modules/.cache, and run with Debian's /usr/bin/python3.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,6 +72,25 @@ export function findQemuTree(series) {
   return dir;
 }
 
+// What the configure vocabulary is read from (scripts/generate-qemu-options.mjs), in the same source
+// packages and bullseye's 5.2: configure, meson_options.txt, scripts/meson-buildoptions.sh, VERSION.
+const CONFIGURE_SERIES = { '5.2': 'qemu_5.2+dfsg', ...QEMU_SERIES };
+const CONFIGURE_MEMBERS = ['*/VERSION', '*/configure', '*/meson_options.txt', '*/scripts/meson-buildoptions.sh'];
+
+/** Path of a directory holding those files of that series ('5.2', '7.2', '10.0'), or undefined. */
+export function findConfigureTree(series) {
+  const dir = `${CACHE}/qemu-configure-${series}`;
+  if (existsSync(`${dir}/configure`)) return dir;
+  const prefix = CONFIGURE_SERIES[series];
+  const tarball = existsSync(QEMU_SOURCES) ? readdirSync(QEMU_SOURCES).find((f) => f.startsWith(prefix) && f.includes('.orig.tar.')) : undefined;
+  if (!tarball) return undefined;
+  mkdirSync(dir, { recursive: true });
+  const excludes = ['--exclude=*/roms/*', '--exclude=*/subprojects/*', '--exclude=*/tests/*', '--exclude=*/python/*'];
+  // 5.2 has no scripts/meson-buildoptions.sh: tar's exit status for a member it does not find is ignored.
+  spawnSync('tar', ['-xf', `${QEMU_SOURCES}/${tarball}`, '-C', dir, '--strip-components=1', ...excludes, '--wildcards', ...CONFIGURE_MEMBERS]);
+  return existsSync(`${dir}/configure`) ? dir : undefined;
+}
+
 // Debian's QEMU packaging (the debian/ directory: rules, control, changelog, extract-config-opts) of the
 // same source packages and bullseye's 5.2, from their .debian.tar.xz, extracted once: the debian/
 // readers' oracle input.
@@ -98,6 +117,8 @@ export function findDebianPackaging(series) {
 }
 
 export const debianPackagingMissing = (series) => `no Debian QEMU ${series} packaging: run .ci/run (apt-get source --download-only qemu into ${QEMU_SOURCES})`;
+
+export const configureTreeMissing = (series) => `no QEMU ${series} source package: run .ci/run (apt-get source --download-only qemu into ${QEMU_SOURCES})`;
 
 export const qemuTreeMissing = (series) =>
   `no QEMU ${series} source tree: run .ci/run (apt-get source --download-only qemu into ${QEMU_SOURCES}) or set FLAGDIFF_QEMU_TREE_${series.replace('.', '_')}`;

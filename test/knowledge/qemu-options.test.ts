@@ -1,0 +1,46 @@
+// The configure vocabulary (src/knowledge/qemu-options.json) against QEMU's own files: each version's
+// spellings are what its configure's option loop and scripts/meson-buildoptions.sh take, and the rules
+// 11.1's are derived with (from meson_options.txt alone) give 10.0's generated script exactly.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain ESM script (the generator of the knowledge), without types
+import { buildOptions, derivedOptions, mesonOptions, readTree } from '../../scripts/generate-qemu-options.mjs';
+// @ts-expect-error: a plain ESM script shared with the benchmarks, without types
+import { ORACLES_REQUIRED, configureTreeMissing, findConfigureTree } from '../../scripts/oracles.mjs';
+
+interface Shipped {
+  readonly versions: readonly string[];
+  readonly spellings: Record<string, { readonly in: readonly number[] }>;
+}
+const shipped = JSON.parse(readFileSync(new URL('../../src/knowledge/qemu-options.json', import.meta.url), 'utf8')) as Shipped;
+const SERIES = ['5.2', '7.2', '10.0'];
+const trees = Object.fromEntries(SERIES.map((series) => [series, findConfigureTree(series) as string | undefined]));
+const missing = SERIES.filter((series) => !trees[series]);
+if (ORACLES_REQUIRED && missing.length) throw new Error(missing.map((series) => configureTreeMissing(series)).join('; '));
+
+describe.skipIf(missing.length > 0)(`QEMU's configure of Debian's 5.2, 7.2 and 10.0${missing.length ? ` (skipped: ${missing.map((s) => configureTreeMissing(s)).join('; ')})` : ''}`, () => {
+  it('takes exactly the spellings the vocabulary gives each version', () => {
+    let previous: string | undefined;
+    SERIES.forEach((series, index) => {
+      const tree = readTree(trees[series], previous) as { version: string; arms: Map<string, unknown>; configure: string };
+      previous = tree.configure;
+      expect(tree.version).toBe(shipped.versions[index]);
+      const spellings = Object.keys(shipped.spellings).filter((spelling) => shipped.spellings[spelling]!.in.includes(index));
+      expect([...tree.arms.keys()].sort(), series).toEqual(spellings.sort());
+    });
+  });
+
+  it('ignores the autoconf switches rpm\'s %configure passes, in one case arm continued over five lines', () => {
+    const tree = readTree(trees['10.0']) as { arms: Map<string, unknown> };
+    for (const spelling of ['--host=*', '--build=*', '--disable-dependency-tracking', '--sbindir=*', '--sharedstatedir=*', '--infodir=*', '--psdir=*']) {
+      expect(tree.arms.has(spelling), spelling).toBe(true);
+    }
+    expect(readFileSync(`${trees['10.0']}/configure`, 'utf8')).toMatch(/--host=\*\|--build=\*\|\\\n\s+--disable-dependency-tracking\|\\\n/);
+  });
+
+  it("derives 10.0's scripts/meson-buildoptions.sh from its meson_options.txt, by the rules 11.1's spellings are read with", () => {
+    const dir = trees['10.0']!;
+    const derived = derivedOptions(mesonOptions(readFileSync(`${dir}/meson_options.txt`, 'utf8'))) as Map<string, unknown>;
+    expect(derived).toEqual(buildOptions(readFileSync(`${dir}/scripts/meson-buildoptions.sh`, 'utf8')));
+  });
+});
