@@ -109,8 +109,11 @@ export async function loadDebianRules(path: string, host: ReadHost, options: Deb
       evaluated = await evaluate({ ...facts, control: parseDebianControl(made, controlIn), controlFile: controlIn });
     }
     const reading = await buildsOf(evaluated, rules, arch, tree, host);
+    // The QEMU a package builds is its changelog's upstream version, whether or not the rules read it (pkg-info.mk).
+    const version = /^(\d+(?:\.\d+)*)/.exec(packageInfo.DEB_VERSION_UPSTREAM ?? '')?.[1];
     readings.push({
       ...reading,
+      ...(version ? { version } : {}),
       ...(patched.options.length ? { patchedOptions: patched.options } : {}),
       ...(patched.diagnostics.length ? { diagnostics: [...reading.diagnostics, ...patched.diagnostics] } : {}),
     });
@@ -235,8 +238,7 @@ async function buildsOf({ makefile, plan }: Evaluated, rules: string, arch: stri
   // Recipes that use one variable report what is in it once.
   const diagnostics: Diagnostic[] = unique([...makefile.diagnostics, ...extracted.diagnostics, ...refused]);
   if (builds.length === 0) diagnostics.push(diagnostic('FD192', `no recipe that debian/rules build-arch runs on ${arch} calls configure`, plan.goal.origin));
-  const version = /^(\d+(?:\.\d+)*)/.exec(makefile.expandVariable('DEB_VERSION_UPSTREAM').text)?.[1];
-  return { source: rules, arch, builds, installed: 'first', ...(version ? { version } : {}), diagnostics };
+  return { source: rules, arch, builds, installed: 'first', diagnostics };
 }
 
 /** What dh_auto_configure's defaults depend on. */

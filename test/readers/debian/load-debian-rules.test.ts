@@ -127,3 +127,23 @@ describe('packagings of our own against GNU make and Debian tools', () => {
     expect(reading!.builds.map((b, i) => comparable(b, expected[i] ?? { id: '', argv: [] }))).toEqual(expected);
   });
 });
+
+describe('the QEMU version a packaging builds', () => {
+  it.each([
+    ['fixtures/debian/build-only', '8.2.2'],
+    ['fixtures/debian/dh-plain', '7.2.0'],
+  ])("is %s's debian/changelog's upstream version, though its rules never include pkg-info.mk", async (tree, version) => {
+    expect(readFileSync(join(tree, 'debian/rules'), 'utf8')).not.toContain('pkg-info.mk');
+    const [reading] = await loadDebianRules(tree, nodeHost(), { arches: ['x86_64'] });
+    expect(reading!.version).toBe(version);
+  });
+
+  it('drops an epoch of any size and the Debian revision', async () => {
+    const tree = tempDir('flagdiff-epoch-');
+    cpSync('fixtures/debian/build-only', tree, { recursive: true });
+    const changelog = join(tree, 'debian/changelog');
+    writeFileSync(changelog, readFileSync(changelog, 'utf8').replace(/^qemu-single \([^)]*\)/, 'qemu-single (100:7.1.0+ds-1~bpo1)'));
+    const [reading] = await loadDebianRules(tree, nodeHost(), { arches: ['x86_64'] });
+    expect(reading!.version).toBe('7.1.0');
+  });
+});
