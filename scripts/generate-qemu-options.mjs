@@ -59,6 +59,9 @@ const FACTS = [
   ['--enable-virtfs-proxy-helper', '8.1.0', '10.0.0'], ['--disable-virtfs-proxy-helper', '8.1.0', '10.0.0'],
   // RHEL 8's spec (QEMU 6.2) passes it; 5.2 knows only =git and =system, 7.2 a plain feature.
   ['--enable-capstone=internal', '6.2.0', '7.2.0'],
+  // The passt network backend: Kata's configure-hypervisor.sh passes --disable-passt from QEMU 10.1.0 on
+  // (its version gate); 10.0's configure lacks it, 11.1's has it.
+  ['--enable-passt', '10.1.0', null], ['--disable-passt', '10.1.0', null],
 ];
 // Renamed keys: an option of an older version that a newer one spells otherwise.
 const RENAMES = { vnc_png: 'png', libssh2: 'libssh' };
