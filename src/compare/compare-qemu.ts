@@ -68,7 +68,8 @@ export function compareQemu(reference: QemuReference, candidateBuild: QemuBuildC
     // Device selection is compared as devices (compare-qemu-devices.ts), not as an option.
     if (wanted.category === 'device-selection') continue;
     const found = have.get(wanted.key) ?? opaqueOption(candidate, wanted);
-    if (!found && defaultValue(wanted.key, candVersion) === undefined) {
+    // --target-list is configure's own, with no default to read: without it every target is built (judgeOption).
+    if (!found && wanted.key !== 'target_list' && defaultValue(wanted.key, candVersion) === undefined) {
       // The version has no such option: configure does not decide it (old QEMU built vmdk unconditionally).
       diagnostics.push(diagnostic('FD235', `QEMU ${candVersion} has no ${wanted.key} option, so whether it builds what ${wanted.setting!.spelling} asks for is not known`, wanted.setting!.origin));
       continue;

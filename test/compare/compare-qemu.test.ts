@@ -44,6 +44,14 @@ describe('compareQemu: effective states, not spellings', () => {
     expect(kinds(compareQemu(reference(...words), candidate(text, version)))).toEqual(expected);
   });
 
+  it.each(['7.2.0', '10.0.0'])('takes a candidate without --target-list as building every target (QEMU %s): a requirement met, not an unknown', (version) => {
+    // configure's own option has no default to read; Debian's and Fedora's main builds do not pass it
+    const report = compareQemu(reference('--target-list=x86_64-softmmu'), candidate('--enable-kvm', version));
+    expect(report.findings).toEqual([]);
+    expect(report.diagnostics.filter((d) => d.code === 'FD235')).toEqual([]);
+    expect(report.summary).toMatchObject({ requirements: 1, satisfied: 1 });
+  });
+
   it('reports an option the candidate\'s version does not accept, at the candidate\'s line', () => {
     const report = compareQemu(reference('--enable-kvm'), candidate('--enable-kvm\n--enable-virtiofsd', '8.2.0'));
     expect(report.findings.map((f) => [f.code, f.key, f.candidate?.line])).toEqual([['FD234', '--enable-virtiofsd', 2]]);
