@@ -112,6 +112,11 @@ export const READING_CODES = {
     severity: 'warning',
     summary: "A device file the spec copies into QEMU's tree does not exist next to the spec, so the build is compared without it.",
   },
+  FD132: {
+    name: 'unknown-tag',
+    severity: 'warning',
+    summary: 'A line of the preamble that rpm 4.18 takes for no tag: rpmbuild stops there with "Unknown tag".',
+  },
   FD140: {
     name: 'waiver-syntax',
     severity: 'error',

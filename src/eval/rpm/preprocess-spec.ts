@@ -6,7 +6,7 @@
 import type { Code } from '../../model/codes.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { Origin } from '../../model/origin.js';
-import { createDiagnosticSink } from '../../readers/diagnostic-sink.js';
+import { createDiagnosticSink, quoteLine } from '../../readers/diagnostic-sink.js';
 import { expandPiece, sharedPiece } from './expansion-memo.js';
 import type { ExpansionMemo } from './expansion-memo.js';
 import { createInertCache, isUnusedPiece } from './inert-text.js';
@@ -23,7 +23,7 @@ import { createSpecTable } from './spec-environment.js';
 import type { CommandLine } from './spec-environment.js';
 import { joinContinued, readLogicalLine, splitLines } from './spec-lines.js';
 import type { SpecCursor } from './spec-lines.js';
-import { createPreambleState, defineBuildSubdir, readPreambleTag } from './spec-preamble.js';
+import { createPreambleState, defineBuildSubdir, isPreambleTag, laterTagRelease, readPreambleTag } from './spec-preamble.js';
 import type { PreambleState } from './spec-preamble.js';
 import { LICENSE_IN_FILES, partOf, stripLine, stripOf } from './spec-sections.js';
 import type { Strip } from './spec-sections.js';
@@ -183,7 +183,10 @@ async function readLine(reader: Reader): Promise<void> {
   else if (!blank) {
     if (section.kept) appendRange(section.body, content);
     if (section.kept && section.strip.trailingSpace) append(section.body, '\n', originAt(content, 0));
-    if (section.kind === 'preamble' || section.kind === 'package') readPreambleTag(engine, reader.preamble, content, section.kind === 'preamble', reader.options.memo);
+    if (section.kind === 'preamble' || section.kind === 'package') {
+      if (content.text.trim() !== '' && !isPreambleTag(content.text)) reportUnknownTag(engine, content);
+      readPreambleTag(engine, reader.preamble, content, section.kind === 'preamble', reader.options.memo);
+    }
   } else if (section.kept && section.strip.trailingSpace) {
     append(section.body, '\n', originAt(line, 0));
   }
@@ -225,6 +228,13 @@ function result(reader: Reader, file: string, diagnostics: () => Diagnostic[]): 
 
 function openSection(kind: string, header: string | undefined, origin: Origin, kept: boolean): OpenSection {
   return { kind, ...(header === undefined ? {} : { header }), origin, body: createBuilder(), strip: stripOf(kind), kept };
+}
+
+/** A preamble line rpm 4.18 takes for no tag: rpmbuild stops there ("Unknown tag"); flagdiff reads on. */
+function reportUnknownTag(engine: MacroEngine, line: SpannedText): void {
+  const later = laterTagRelease(line.text);
+  const why = later ? `a tag of rpm ${later} and later, which rpm 4.18 does not know` : 'no tag rpm knows';
+  engine.report('FD132', `${quoteLine(line.text.trim())} is ${why}: rpmbuild stops here ("Unknown tag")`, originAt(line, 0)!);
 }
 
 /** Where a line's text starts: after blanks (not its newline). */

@@ -23,6 +23,58 @@ const MACRO_TAGS = [
 
 const TAG = /^([A-Za-z]+)(\d*)[ \t]*(?:\([^)]*\)[ \t]*)?:[ \t]*/;
 
+/**
+ * rpm 4.18's preambleList, in its order (the first token a line starts with decides): each token and
+ * what may follow it before the `:`: nothing (0), a language `(de)` (1), qualifiers `(post)` (2).
+ */
+const PREAMBLE_TAGS: ReadonlyArray<readonly [string, 0 | 1 | 2]> = [
+  ['name', 0], ['version', 0], ['release', 0], ['epoch', 0], ['summary', 1], ['license', 0], ['sourcelicense', 0],
+  ['distribution', 0], ['disturl', 0], ['vendor', 0], ['group', 1], ['packager', 0], ['url', 0], ['vcs', 0], ['source', 0],
+  ['patch', 0], ['nosource', 0], ['nopatch', 0], ['excludearch', 0], ['exclusivearch', 0], ['excludeos', 0], ['exclusiveos', 0],
+  ['icon', 0], ['provides', 0], ['requires', 2], ['recommends', 0], ['suggests', 0], ['supplements', 0], ['enhances', 0],
+  ['prereq', 2], ['conflicts', 0], ['obsoletes', 0], ['prefixes', 0], ['prefix', 0], ['buildroot', 0], ['buildarchitectures', 0],
+  ['buildarch', 0], ['buildconflicts', 0], ['buildprereq', 0], ['buildrequires', 0], ['autoreqprov', 0], ['autoreq', 0],
+  ['autoprov', 0], ['docdir', 0], ['disttag', 0], ['bugurl', 0], ['translationurl', 0], ['upstreamreleases', 0],
+  ['orderwithrequires', 2], ['removepathpostfixes', 0], ['modularitylabel', 0],
+];
+
+/** The first token a line starts with, tried in rpm's order (an alternation takes the first that matches). */
+const TOKEN = new RegExp(`^(?:${PREAMBLE_TAGS.map(([token]) => token).join('|')})`, 'i');
+const TYPES: ReadonlyMap<string, 0 | 1 | 2> = new Map(PREAMBLE_TAGS);
+
+/** Tags rpm added after 4.18: a spec for a newer rpm may use them. */
+const LATER_TAGS: Readonly<Record<string, string>> = { buildsystem: '4.20', buildoption: '4.20' };
+
+/**
+ * Whether rpm 4.18 takes a preamble line as a tag (findPreambleTag): it starts with a token, then
+ * the `:` (Source and Patch take their number first), with a `(...)` before it where the tag allows one.
+ * Any other line stops rpmbuild: "Unknown tag".
+ */
+export function isPreambleTag(line: string): boolean {
+  const token = TOKEN.exec(line)?.[0].toLowerCase();
+  if (token === undefined) return false;
+  const type = TYPES.get(token)!;
+  let at = skipBlanks(line, token.length);
+  if (type === 0) return token === 'source' || token === 'patch' || line[at] === ':';
+  if (line[at] === ':') return true;
+  if (line[at] !== '(') return false;
+  const close = line.indexOf(')', at);
+  if (close === -1 || /\s/.test(line.slice(at + 1, close).trim())) return false;
+  at = skipBlanks(line, close + 1);
+  return line[at] === ':';
+}
+
+/** The rpm release that knows a tag 4.18 does not, if flagdiff knows of one. */
+export function laterTagRelease(line: string): string | undefined {
+  const name = /^([A-Za-z]+)\s*:/.exec(line)?.[1]?.toLowerCase();
+  return name ? LATER_TAGS[name] : undefined;
+}
+
+function skipBlanks(line: string, at: number): number {
+  while (at < line.length && /\s/.test(line[at]!)) at++;
+  return at;
+}
+
 export interface PreambleState {
   autoSource: number;
   autoPatch: number;

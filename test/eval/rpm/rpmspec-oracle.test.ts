@@ -86,3 +86,39 @@ describe.skipIf(!rpmspec)(`fixture specs against rpmspec${rpmspec ? '' : ` (skip
 function includeFrom(directory: string) {
   return async (path: string) => ({ file: path, text: readFileSync(path.startsWith('/') ? path : join(directory, path), 'utf8') });
 }
+
+describe.skipIf(!rpmspec)(`preamble lines rpm takes for no tag, against rpmspec${rpmspec ? '' : ` (skipped: ${rpmspecMissing})`}`, () => {
+  it.each([
+    // a line of the preamble, whether rpm 4.18 stops on it with "Unknown tag"
+    ['Summary(de): Emulator', false],
+    ['Summary (de) : Emulator', false],
+    ['Requires(post): systemd', false],
+    ['URL : https://www.qemu.org', false],
+    ['Source0: qemu.tar.xz', false],
+    ['Patch: fix.patch', false],
+    ['BuildArch: noarch', false],
+    ['Prefix: /usr', false],
+    ['AutoReq: no', false],
+    ['Provides(x): qemu', true],
+    ['License(en): GPL', true],
+    ['Requires(a b): c', true],
+    ['Names: qemu', true],
+    ['  Group: Emulators', true],
+    ['Frobnicate: yes', true],
+    ['BuildSystem: autotools', true],
+    ['just words', true],
+  ])('%j: rpm stops: %s', async (line, stops) => {
+    const text = `Name: q\nVersion: 1\nRelease: 1\nSummary: s\nLicense: MIT\n${line}\n%description\nd\n%prep\n%build\n../configure --a\n`;
+    const run = runRpmspec(text);
+    expect(/Unknown tag/.test(run.stderr), run.stderr).toBe(stops);
+    const spec = await preprocessSpec({ file: 'q.spec', text }, { arch: 'x86_64' });
+    expect(spec.diagnostics.filter((d) => d.code === 'FD132').map((d) => d.line)).toEqual(stops ? [6] : []);
+  });
+
+  it('counts what a macro in a comment expands to, as rpm does: the lines after the first are no comment', async () => {
+    const text = 'Name: q\nVersion: 1\nRelease: 1\nSummary: s\nLicense: MIT\n%global two first\\\nsecond\n# see %{two}\n%description\nd\n%prep\n%build\n../configure --a\n';
+    expect(runRpmspec(text).stderr).toContain('Unknown tag: second');
+    const spec = await preprocessSpec({ file: 'q.spec', text }, { arch: 'x86_64' });
+    expect(spec.diagnostics.find((d) => d.code === 'FD132')?.message).toBe('"second" is no tag rpm knows: rpmbuild stops here ("Unknown tag")');
+  });
+});
