@@ -24,6 +24,12 @@ export interface ShellOptions {
   /** Commands the caller answers instead of running them, by name; they take precedence over the script's functions. */
   readonly hooks?: Readonly<Record<string, CommandHook>>;
   /**
+   * External commands whose words nothing the caller reads depends on (a documentation generator, the
+   * build runner after configure): a command substitution in their words is noted (FD301 as info), not
+   * warned about.
+   */
+  readonly inertCommands?: ReadonlySet<string>;
+  /**
    * The status of an external command no hook answers: `unknown` (the default), or 0 to follow the path
    * where every build step succeeds (a build that fails produces nothing to compare).
    */
@@ -98,6 +104,8 @@ function createState(file: string, options: ShellOptions): ShellState {
     file,
     limits: { ...DEFAULT_SHELL_LIMITS, ...options.limits },
     hooks: options.hooks ?? {},
+    inertCommands: options.inertCommands ?? new Set(),
+    heldReports: undefined,
     externalStatus: options.externalStatus ?? 'unknown',
     pathKind: options.pathKind ?? (() => undefined),
     mapLine,

@@ -7,6 +7,7 @@ import type { Origin } from '../../model/origin.js';
 import { applyAssignment } from './assign-variable.js';
 import { checkErrexit, execCommand } from './evaluate-commands.js';
 import { expandFields, expandString } from './expand-word.js';
+import { reportSubstitution } from './run-substitution.js';
 import type { Assignment, Command, Redirect } from './shell-ast.js';
 import { BUILTINS } from './shell-builtins.js';
 import { resolvePath } from './shell-paths.js';
@@ -21,13 +22,22 @@ export function runSimple(state: ShellState, command: SimpleCommand): void {
   const { line } = command;
   const args: ShellString[] = [];
   const assignArgs = new Map<number, Assignment>();
-  for (const [i, word] of command.words.entries()) {
-    const assignment = command.assignArgs?.get(i);
-    if (assignment) {
-      assignArgs.set(args.length - 1, assignment);
-      args.push(knownString(assignment.name, originAt(state, assignment.line)));
-    } else args.push(...expandFields(state, [word]));
+  // Substitutions in the words report once the command is known: an inert command's are notes.
+  const outer = state.heldReports;
+  const held: NonNullable<ShellState['heldReports']> = (state.heldReports = []);
+  try {
+    for (const [i, word] of command.words.entries()) {
+      const assignment = command.assignArgs?.get(i);
+      if (assignment) {
+        assignArgs.set(args.length - 1, assignment);
+        args.push(knownString(assignment.name, originAt(state, assignment.line)));
+      } else args.push(...expandFields(state, [word]));
+    }
+  } finally {
+    state.heldReports = outer;
   }
+  const inert = inertCommand(state, args[0]);
+  for (const { external, line: at } of held) reportSubstitution(state, external, at, inert);
   if (state.jump) return;
   if (args.length === 0) {
     for (const assignment of command.assignments) applyAssignment(state, assignment);
@@ -40,6 +50,13 @@ export function runSimple(state: ShellState, command: SimpleCommand): void {
   const status = withRedirects(state, command.redirects, (redirects) => dispatch(state, name!, rest, { env, line, assignArgs, redirects }));
   setStatus(state, status);
   checkErrexit(state);
+}
+
+/** The command's name when it is an external command the caller called inert (no hook, function or builtin answers it). */
+function inertCommand(state: ShellState, name: ShellString | undefined): string | undefined {
+  const text = name && name.unknown === undefined ? textOf(name) : undefined;
+  if (text === undefined || !state.inertCommands.has(text.split('/').pop()!)) return undefined;
+  return state.hooks[text] || state.functions.has(text) || BUILTINS[text] ? undefined : text;
 }
 
 interface Dispatch {

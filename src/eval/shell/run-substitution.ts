@@ -24,10 +24,18 @@ export function runSubstitution(state: ShellState, body: readonly Command[], lin
   state.substitution = saved.substitution;
   if (state.jump && state.jump.kind !== 'exit') state.jump = undefined;
   if (external !== undefined) {
-    report(state, 'FD301', `command substitution runs ${external}, which flagdiff does not run; its output is unknown`, line);
+    if (state.heldReports) state.heldReports.push({ external, line });
+    else reportSubstitution(state, external, line);
     return unknownString(`the output of ${external}`, origin);
   }
   return { ...output, pieces: trimTrailingNewlines(output.pieces) };
+}
+
+/** FD301; a note only when the words it is in are an inert command's (`inertCommand`). */
+export function reportSubstitution(state: ShellState, external: string, line: number, inertCommand?: string): void {
+  const message = `command substitution runs ${external}, which flagdiff does not run; its output is unknown`;
+  if (inertCommand === undefined) report(state, 'FD301', message, line);
+  else report(state, 'FD301', `${message}; only ${inertCommand}'s arguments take it, and nothing is read from them`, line, 'info');
 }
 
 function trimTrailingNewlines(pieces: readonly Piece[]): Piece[] {

@@ -1,6 +1,7 @@
 /** The evaluator's mutable state while it walks a script, and the small operations every part needs. */
 import type { Code } from '../../model/codes.js';
 import type { Origin } from '../../model/origin.js';
+import type { Severity } from '../../model/severity.js';
 import type { DiagnosticSink } from '../../readers/diagnostic-sink.js';
 import type { Command, Redirect } from './shell-ast.js';
 import type { Piece, ShellString, VariableAttributes } from './shell-value.js';
@@ -116,6 +117,13 @@ export interface ShellState {
   stopped: boolean;
   /** Inside `$(...)`: an external command reached there makes its output unknown. */
   substitution: { external?: string } | undefined;
+  /** External commands whose words nothing reads (ShellOptions.inertCommands). */
+  readonly inertCommands: ReadonlySet<string>;
+  /**
+   * While a simple command's words are expanded: what its command substitutions would report (FD301),
+   * held until the command is known; an inert command's are notes, not warnings.
+   */
+  heldReports: Array<{ readonly external: string; readonly line: number }> | undefined;
   readonly commands: CommandCall[];
   readonly writes: FileWrite[];
   /** Paths the script created (mkdir, redirections), for `-f`/`-d` tests. */
@@ -137,11 +145,11 @@ export function originAt(state: ShellState, line: number): Origin {
 }
 
 /** Reports a diagnostic once per code, line and message, however often a loop or function reaches it. */
-export function report(state: ShellState, code: Code, message: string, line: number): void {
+export function report(state: ShellState, code: Code, message: string, line: number, level?: Severity): void {
   const key = `${code}:${line}:${message}`;
   if (state.reported.has(key)) return;
   state.reported.add(key);
-  state.sink.add(code, message, originAt(state, line));
+  state.sink.add(code, message, originAt(state, line), level);
 }
 
 /** Stops the whole evaluation because a bound was reached. */

@@ -31,6 +31,12 @@ export interface BuildContext {
 
 const UNKNOWN_CHARS = /[\ue000-\uf8ff]/g;
 
+/**
+ * Commands whose words no build is read from: the build runners that run after configure, and the
+ * documentation generator Debian's rules call (`sphinx-build -Dversion="$(cat VERSION)"`).
+ */
+const INERT_COMMANDS: ReadonlySet<string> = new Set(['make', 'gmake', 'ninja', 'sphinx-build']);
+
 /** Where the %build script starts: rpm runs it in the unpacked source tree. */
 const SOURCE_TREE = '/source';
 
@@ -46,7 +52,7 @@ export function extractBuilds(body: SpannedText, context: BuildContext): { build
   const lines = lineStarts(body.text);
   const mapLine = lineMapper(body, lines, context.origin);
   // Every build step is taken to succeed: a build that fails produces nothing to compare.
-  const run = evaluateShell(parseShell(body.text, context.file), { mapLine, cwd: SOURCE_TREE, externalStatus: 0 });
+  const run = evaluateShell(parseShell(body.text, context.file), { mapLine, cwd: SOURCE_TREE, externalStatus: 0, inertCommands: INERT_COMMANDS });
   const undefinedMacros = new Set(marksIn(body, 0, body.text.length, 'undefined').map((m) => /^%\{(.+)\} is not defined$/.exec(m.reason)?.[1] ?? ''));
   const builds: Build[] = [];
   const ids = new Map<string, number>();

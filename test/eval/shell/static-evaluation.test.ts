@@ -12,6 +12,29 @@ const scalar = (script: string, name: string, options: ShellOptions = {}) => {
   return variable?.kind === 'scalar' ? { text: textOf(variable.value), unknown: variable.value.unknown } : undefined;
 };
 
+describe("a command substitution in an inert command's arguments (inertCommands)", () => {
+  const inert = { inertCommands: new Set(['sphinx-build', 'make']) };
+  const levels = (script: string) => run(script, inert).diagnostics.filter((d) => d.code === 'FD301').map((d) => d.level);
+  it.each([
+    // script, FD301's level: only the arguments of an inert external command make it a note
+    ['CONFDIR=/etc sphinx-build -Dversion="$(cat VERSION)" docs out', ['info']],
+    ['/usr/bin/make -j$(nproc)', ['info']],
+    ['../configure --with-pkgversion="$(cat VERSION)"', ['warning']],
+    ['v=$(cat VERSION); sphinx-build -Dversion="$v"', ['warning']],
+    ['$(which make) -j2', ['warning']],
+    ['sphinx-build -Dv=x > "$(cat OUT)"', ['warning']],
+    ['make() { echo "$@"; }\nmake -j$(nproc)', ['warning']],
+    ['sphinx-build "$(echo x)" "$(cat y)"', ['info']],
+  ])('%j → %j', (script, expected) => {
+    expect(levels(script)).toEqual(expected);
+  });
+
+  it('says why it is only a note', () => {
+    const [note] = run('sphinx-build -Dversion="$(cat VERSION)"', inert).diagnostics;
+    expect(note?.message).toBe('command substitution runs "cat", which flagdiff does not run; its output is unknown; only sphinx-build\'s arguments take it, and nothing is read from them');
+  });
+});
+
 describe('Unknown values', () => {
   it.each([
     // script, diagnostics (code:line): each construct, then its twin that is known
