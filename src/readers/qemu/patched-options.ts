@@ -21,7 +21,7 @@ const MESSAGE_REACH = 3;
 export function optionsAddedBy(patch: string, file: string): PatchedOption[] {
   const found: PatchedOption[] = [];
   let target = false;
-  // The lines of the current hunk as configure had them (context and removed ones), newest last.
+  // The last lines of the current hunk as configure had them (context and removed ones), newest last.
   let before: string[] = [];
   let exitRemoved: PatchedOption | undefined;
   const endHunk = () => {
@@ -43,10 +43,11 @@ export function optionsAddedBy(patch: string, file: string): PatchedOption[] {
       for (const spelling of arm?.[1]!.split('|') ?? []) found.push({ spelling: spelling.trim(), origin: { file, line: i + 1 } });
     } else if (line.startsWith('-') || line.startsWith(' ')) {
       const text = line.slice(1);
-      if (line.startsWith('-') && text.trim() === 'exit 1' && before.slice(-MESSAGE_REACH).some((l) => l.includes('ERROR: unknown option'))) {
+      if (line.startsWith('-') && text.trim() === 'exit 1' && before.some((l) => l.includes('ERROR: unknown option'))) {
         exitRemoved = { spelling: ANY_OPTION, origin: { file, line: i + 1 } };
       }
       before.push(text);
+      if (before.length > MESSAGE_REACH) before.shift();
     }
   });
   endHunk();
