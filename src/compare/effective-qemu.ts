@@ -15,9 +15,10 @@ export interface EffectiveOption {
   readonly value: string;
   /**
    * `explicit`: written; `default`: the version's default; `without-default-features`: auto turned
-   * off; `linux-auto`: auto, which on a Linux host builds what enabled builds.
+   * off; `linux-auto`: auto, which on a Linux host builds what enabled builds; `targets`: whether
+   * user-mode emulators are built, read from the target list.
    */
-  readonly how: 'explicit' | 'default' | 'without-default-features' | 'linux-auto';
+  readonly how: 'explicit' | 'default' | 'without-default-features' | 'linux-auto' | 'targets';
   readonly setting?: QemuSetting;
   /** Why the value is not known: a word not evaluated statically sets, or may set, the option. */
   readonly unknown?: string;
@@ -34,6 +35,7 @@ export function effectiveQemu(config: QemuConfigSet, version: string): Map<strin
   const reason = opaqueReason(config);
   const opaque = reason ? { unknown: reason } : {};
   const noAuto = effective.get('default_features')?.value === 'false' || effective.get('auto_features')?.value === 'disabled';
+  for (const option of userModes(effective, opaque)) effective.set(option.key, option);
   for (const key of optionKeys(version)) {
     if (effective.has(key) || optionKind(key) !== 'feature') continue;
     const value = optionDefault(key, version)!;
@@ -49,6 +51,27 @@ export function effectiveQemu(config: QemuConfigSet, version: string): Map<strin
     );
   }
   return effective;
+}
+
+/** configure's switches for user-mode emulation, and the suffix of the targets they stand for. */
+const USER_MODES = [['linux_user', '-linux-user'], ['bsd_user', '-bsd-user']] as const;
+
+/**
+ * Whether a build makes user-mode emulators, where it does not write --disable-linux-user or
+ * --disable-bsd-user. configure's switches only shape the default target list (a target named in
+ * --target-list must be in it), so the targets decide: without a list, a Linux host builds every
+ * *-linux-user target and no *-bsd-user one (bsd_user is on by default on FreeBSD only);
+ * --disable-user turns both off.
+ */
+function userModes(effective: ReadonlyMap<string, EffectiveOption>, opaque: { unknown?: string }): EffectiveOption[] {
+  const targets = effective.get('target_list');
+  const user = effective.get('user')?.value;
+  const noUser = user === 'false' || user === 'disabled';
+  return USER_MODES.filter(([key]) => !effective.has(key)).map(([key, suffix]) => {
+    const builds = targets ? targets.value.split(',').some((t) => t.trim().endsWith(suffix)) : key === 'linux_user' && !noUser;
+    const unknown = targets ? targets.unknown : opaque.unknown;
+    return { key, category: 'target', value: String(builds), how: 'targets', ...(unknown ? { unknown } : {}) };
+  });
 }
 
 /** Why an option the build does not write is unknown: a word before it that may set any option. */

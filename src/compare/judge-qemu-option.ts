@@ -13,6 +13,7 @@ const HOW: Readonly<Record<EffectiveOption['how'], string>> = {
   default: "the version's default",
   'without-default-features': 'auto, turned off by --without-default-features',
   'linux-auto': "auto, the version's default, which on Linux builds what --enable builds",
+  targets: 'read from its targets',
 };
 
 export function judgeOption(want: EffectiveOption, have: EffectiveOption | undefined, version: string): Finding | undefined {
@@ -45,9 +46,15 @@ export function judgeOption(want: EffectiveOption, have: EffectiveOption | undef
       severity: want.key === 'static' ? 'info' : 'warning',
       message: `the reference builds with ${want.setting!.spelling}; the candidate has ${want.key}=${shown}` });
   }
-  return qemuFinding({ ...base, code: 'FD236', kind: 'value', category: want.category, have: have?.value ?? null,
+  return qemuFinding({ ...base, code: 'FD236', kind: 'value', category: want.category, have: have?.how === 'explicit' ? have.value : null,
     severity: want.category === 'target' ? 'info' : undefined,
-    message: `the reference sets ${want.key}=${want.value} (${want.setting!.spelling}); the candidate has ${shown}${have ? '' : " (the version's default)"}` });
+    message: `the reference sets ${want.key}=${want.value} (${want.setting!.spelling}); the candidate has ${shown}${have?.how === 'targets' ? ` (${userTargets(have)})` : have ? '' : " (the version's default)"}` });
+}
+
+/** Why a build makes user-mode emulators it does not ask for by name. */
+function userTargets(have: EffectiveOption): string {
+  const suffix = have.key === 'bsd_user' ? '-bsd-user' : '-linux-user';
+  return have.value === 'true' ? `it builds *${suffix} targets: with no --target-list, configure builds every target the host supports` : `no *${suffix} target in its --target-list`;
 }
 
 type Base = Pick<Finding, 'key' | 'want' | 'reasons' | 'reference' | 'candidate'>;

@@ -38,6 +38,12 @@ describe('compareQemu: effective states, not spellings', () => {
     [['--target-list=x86_64-softmmu'], '--target-list=aarch64-softmmu', '10.0.0', [['FD237', 'missing', 'target_list', 'aarch64-softmmu']]],
     [['--target-list=x86_64-softmmu'], '--target-list=i386-softmmu,x86_64-softmmu', '10.0.0', []],
     [['--enable-lto'], '--enable-kvm', '10.0.0', [['FD238', 'value', 'b_lto', null]]],
+    // user-mode emulators come from the targets: configure's switches only shape the default list
+    [['--disable-linux-user', '--disable-bsd-user'], '--target-list=x86_64-softmmu', '10.0.0', []],
+    [['--disable-linux-user'], '--target-list=x86_64-softmmu,x86_64-linux-user', '10.0.0', [['FD236', 'value', 'linux_user', null]]],
+    [['--disable-linux-user', '--disable-bsd-user'], '--enable-kvm', '10.0.0', [['FD236', 'value', 'linux_user', null]]],
+    [['--disable-linux-user'], '--disable-user', '10.0.0', []],
+    [['--disable-linux-user'], '--enable-kvm\n--disable-linux-user', '10.0.0', []],
     // path and toolchain options are not differences
     [['--prefix=/opt/kata', '--extra-cflags=-O2'], '--prefix=/usr', '10.0.0', []],
   ])('%j vs %j (QEMU %s)', (words, text, version, expected) => {
@@ -50,6 +56,14 @@ describe('compareQemu: effective states, not spellings', () => {
     expect(report.findings).toEqual([]);
     expect(report.diagnostics.filter((d) => d.code === 'FD235')).toEqual([]);
     expect(report.summary).toMatchObject({ requirements: 1, satisfied: 1 });
+  });
+
+  it.each(['5.2.0', '11.1.0'])('judges --disable-linux-user and --disable-bsd-user by the targets built (QEMU %s), not as options without a default', (version) => {
+    const report = compareQemu(reference('--disable-linux-user', '--disable-bsd-user'), candidate('--enable-kvm', version));
+    expect(report.diagnostics.filter((d) => d.code === 'FD235' && d.message.includes('_user'))).toEqual([]);
+    expect(report.findings.map((f) => f.message)).toEqual([
+      'the reference sets linux_user=false (--disable-linux-user); the candidate has true (it builds *-linux-user targets: with no --target-list, configure builds every target the host supports)',
+    ]);
   });
 
   it('reports an option the candidate\'s version does not accept, at the candidate\'s line', () => {
