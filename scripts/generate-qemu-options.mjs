@@ -7,7 +7,8 @@
 //   the -D each becomes; where it is missing and configure has no option loop of its own either,
 //   the spellings are derived with meson-buildoptions.py's rules;
 // - configure: its `for opt do` loop arms (hand-handled options; <= 5.x every option), its defaults
-//   (`x=""` probes, i.e. auto) and the Linux host overrides (`linux)` in the host case).
+//   (`x=""` probes, i.e. auto; `x="no"`/`x="yes"`, a boolean's false/true) and the Linux host
+//   overrides (`linux)` in the host case).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -203,6 +204,9 @@ export function readTree(dir, previousConfigure) {
   return { version, options, arms, defaults, configure };
 }
 
+/** A configure variable's "yes" or "no" (configureDefaults' enabled/disabled) for a boolean option; a probe has none. */
+const BOOLEAN_STATE = { enabled: 'true', disabled: 'false' };
+
 function kindOf(key, trees) {
   for (const t of [...trees].reverse()) {
     const type = t.options.get(key)?.type;
@@ -239,7 +243,7 @@ function main() {
     trees.forEach((t, index) => {
       const o = t.options.get(key);
       const fromConfigure = t.defaults.get(key);
-      const value = o ? o.default : kind === 'feature' ? fromConfigure : undefined;
+      const value = o ? o.default : kind === 'feature' ? fromConfigure : kind === 'boolean' ? BOOLEAN_STATE[fromConfigure] : undefined;
       if (value !== undefined && [...t.arms.values()].some(([k]) => k === key)) defaults[index] = value;
     });
     const choices = [...trees].reverse().map((t) => t.options.get(key)?.choices).find(Boolean);

@@ -70,8 +70,13 @@ export function compareQemu(reference: QemuReference, candidateBuild: QemuBuildC
     const found = have.get(wanted.key) ?? opaqueOption(candidate, wanted);
     // --target-list is configure's own, with no default to read: without it every target is built (judgeOption).
     if (!found && wanted.key !== 'target_list' && defaultValue(wanted.key, candVersion) === undefined) {
-      // The version has no such option: configure does not decide it (old QEMU built vmdk unconditionally).
-      diagnostics.push(diagnostic('FD235', `QEMU ${candVersion} has no ${wanted.key} option, so whether it builds what ${wanted.setting!.spelling} asks for is not known`, wanted.setting!.origin));
+      // The version has no such option: configure does not decide it (old QEMU built vmdk unconditionally);
+      // or it takes the option through a variable of configure's own whose default is not read.
+      const spelling = wanted.setting!.spelling;
+      const message = acceptance(spelling, candVersion).status === 'accepted'
+        ? `QEMU ${candVersion} takes ${spelling}, but flagdiff has not read its default there; whether the candidate builds what it asks for is not known`
+        : `QEMU ${candVersion} has no ${wanted.key} option, so whether it builds what ${spelling} asks for is not known`;
+      diagnostics.push(diagnostic('FD235', message, wanted.setting!.origin));
       continue;
     }
     requirements++;

@@ -112,17 +112,28 @@ export function optionKind(key: string): string | undefined {
   return VOCABULARY.options[key]?.kind;
 }
 
-/** The key's default in the version that stands for `version`, `undefined` where it does not exist. */
+/**
+ * The key's default in the version that stands for `version`, `undefined` where it does not exist;
+ * under the name it had then (`png` was `vnc_png` in QEMU 5.2).
+ */
 export function optionDefault(key: string, version: string): string | undefined {
   const at = vocabularyFor(version);
-  const defaults = VOCABULARY.options[key]?.defaults ?? {};
-  return defaults[String(at.index ?? at.above)] ?? defaults[String(at.below)];
+  for (const name of [key, ...(FORMER_NAMES.get(key) ?? [])]) {
+    const defaults = VOCABULARY.options[name]?.defaults ?? {};
+    const value = defaults[String(at.index ?? at.above)] ?? defaults[String(at.below)];
+    if (value !== undefined) return value;
+  }
+  return undefined;
 }
 
-/** Every key with a default in the version that stands for `version`. */
+/** Every key with a default in the version that stands for `version`, by its current name. */
 export function optionKeys(version: string): string[] {
-  return Object.keys(VOCABULARY.options).filter((key) => optionDefault(key, version) !== undefined);
+  return [...new Set(Object.keys(VOCABULARY.options).filter((key) => optionDefault(key, version) !== undefined).map(currentKey))];
 }
+
+/** Current names and the names they had before (`png`: `vnc_png`). */
+const FORMER_NAMES = new Map<string, string[]>();
+for (const [former, current] of Object.entries(VOCABULARY.renames)) FORMER_NAMES.set(current, [...(FORMER_NAMES.get(current) ?? []), former]);
 
 /** The current name of a renamed key (`vnc_png` → `png`, `libssh2` → `libssh`). */
 export function currentKey(key: string): string {

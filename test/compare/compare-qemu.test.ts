@@ -38,6 +38,9 @@ describe('compareQemu: effective states, not spellings', () => {
     [['--target-list=x86_64-softmmu'], '--target-list=aarch64-softmmu', '10.0.0', [['FD237', 'missing', 'target_list', 'aarch64-softmmu']]],
     [['--target-list=x86_64-softmmu'], '--target-list=i386-softmmu,x86_64-softmmu', '10.0.0', []],
     [['--enable-lto'], '--enable-kvm', '10.0.0', [['FD238', 'value', 'b_lto', null]]],
+    // a renamed option keeps its default under its old name: png was vnc_png in QEMU 5.2
+    [['--disable-png'], '--enable-kvm', '5.2.0', [['FD233', 'extra', 'png', null]]],
+    [['--disable-png'], '--disable-vnc-png', '5.2.0', []],
     // user-mode emulators come from the targets: configure's switches only shape the default list
     [['--disable-linux-user', '--disable-bsd-user'], '--target-list=x86_64-softmmu', '10.0.0', []],
     [['--disable-linux-user'], '--target-list=x86_64-softmmu,x86_64-linux-user', '10.0.0', [['FD236', 'value', 'linux_user', null]]],
@@ -64,6 +67,18 @@ describe('compareQemu: effective states, not spellings', () => {
     expect(report.findings.map((f) => f.message)).toEqual([
       'the reference sets linux_user=false (--disable-linux-user); the candidate has true (it builds *-linux-user targets: with no --target-list, configure builds every target the host supports)',
     ]);
+  });
+
+  it('tells an option the version lacks from one whose default there was not read (FD235)', () => {
+    // QEMU 5.2's configure takes --disable-tools (want_tools=""), but gio came with 6.x
+    const report = compareQemu(reference('--disable-tools', '--disable-gio', '--disable-debug-tcg'), candidate('--enable-kvm', '5.2.0'));
+    expect(report.diagnostics.filter((d) => d.code === 'FD235').map((d) => d.message)).toEqual([
+      'QEMU 5.2.0 takes --disable-tools, but flagdiff has not read its default there; whether the candidate builds what it asks for is not known',
+      'QEMU 5.2.0 has no gio option, so whether it builds what --disable-gio asks for is not known',
+    ]);
+    // debug_tcg's default is configure's own variable in 5.2: debug_tcg="no"
+    expect(report.findings).toEqual([]);
+    expect(report.summary).toMatchObject({ requirements: 1, satisfied: 1 });
   });
 
   it('reports an option the candidate\'s version does not accept, at the candidate\'s line', () => {

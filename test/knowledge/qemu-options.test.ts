@@ -11,6 +11,7 @@ import { ORACLES_REQUIRED, configureTreeMissing, findConfigureTree } from '../..
 interface Shipped {
   readonly versions: readonly string[];
   readonly spellings: Record<string, { readonly in: readonly number[] }>;
+  readonly options: Record<string, { readonly defaults: Record<string, string> }>;
 }
 const shipped = JSON.parse(readFileSync(new URL('../../src/knowledge/qemu-options.json', import.meta.url), 'utf8')) as Shipped;
 const SERIES = ['5.2', '7.2', '10.0'];
@@ -36,6 +37,17 @@ describe.skipIf(missing.length > 0)(`QEMU's configure of Debian's 5.2, 7.2 and 1
       expect(tree.arms.has(spelling), spelling).toBe(true);
     }
     expect(readFileSync(`${trees['10.0']}/configure`, 'utf8')).toMatch(/--host=\*\|--build=\*\|\\\n\s+--disable-dependency-tracking\|\\\n/);
+  });
+
+  it("gives a boolean kept in configure's own variable (not meson's) that variable's first value", () => {
+    // debug_tcg="no", tcg_interpreter="no", qom_cast_debug="yes" before 5.2's option loop; 7.2 kept debug_tcg
+    const first = (series: string, name: string) => new RegExp(`^${name}="(yes|no)"$`, 'm').exec(readFileSync(`${trees[series]}/configure`, 'utf8'))?.[1];
+    const cases: Array<[string, string]> = [['5.2', 'debug_tcg'], ['5.2', 'tcg_interpreter'], ['5.2', 'qom_cast_debug'], ['7.2', 'debug_tcg']];
+    for (const [series, name] of cases) {
+      const value = first(series, name);
+      expect(value, `${series} ${name}`).toBeDefined();
+      expect(shipped.options[name]!.defaults[String(SERIES.indexOf(series))], `${series} ${name}`).toBe(value === 'yes' ? 'true' : 'false');
+    }
   });
 
   it("derives 10.0's scripts/meson-buildoptions.sh from its meson_options.txt, by the rules 11.1's spellings are read with", () => {
