@@ -18,7 +18,7 @@ import type { MacroTable } from './macro-table.js';
 import { append, appendRange, createBuilder, finish, originAt, showUnknowns } from './spanned-text.js';
 import type { SpannedText, TextBuilder } from './spanned-text.js';
 import { handleConditional, isElif, lineKind } from './spec-conditionals.js';
-import type { ReadLevel } from './spec-conditionals.js';
+import type { LineKind, ReadLevel } from './spec-conditionals.js';
 import { createSpecTable } from './spec-environment.js';
 import type { CommandLine } from './spec-environment.js';
 import { joinContinued, readLogicalLine, splitLines } from './spec-lines.js';
@@ -129,7 +129,11 @@ export async function preprocessSpec(spec: { readonly file: string; readonly tex
     stopped: false,
   };
   while (readPiece(reader)) {
-    while (reader.next < reader.pending.length && !reader.stopped) await readLine(reader);
+    while (reader.next < reader.pending.length && !reader.stopped) {
+      // Only an %include waits (for the caller's reader): other lines are read without a promise each.
+      const including = readLine(reader);
+      if (including) await including;
+    }
     if (reader.stopped) break;
   }
   return result(reader, spec.file, sink.finish);
@@ -163,16 +167,23 @@ function readPiece(reader: Reader): boolean {
   return true;
 }
 
-/** One line: a conditional, a section header, or content of the current section. */
-async function readLine(reader: Reader): Promise<void> {
-  const { engine, levels, sections, parsed } = reader;
+/** One line: a conditional, a section header, or content of the current section. A promise only for an %include read. */
+function readLine(reader: Reader): Promise<void> | undefined {
   let line = reader.pending[reader.next++]!;
   const start = firstVisible(line.text);
   const kind = lineKind(line.text, start);
   while (kind && line.text.endsWith('\\\n') && reader.next < reader.pending.length) line = joinContinued(line, reader.pending[reader.next++]!);
-  const section = sections[sections.length - 1]!;
+  const section = reader.sections[reader.sections.length - 1]!;
   const content = stripLine(line, start, section.strip);
-  if (kind && (await handleConditional(engine, levels, kind, content, reader.files, reader.include)) === 'included') return;
+  const handled = kind ? handleConditional(reader.engine, reader.levels, kind, content, reader.files, reader.include) : 'done';
+  if (typeof handled !== 'string') return handled.then((h) => (h === 'included' ? undefined : takeLine(reader, line, kind, section, content)));
+  if (handled !== 'included') takeLine(reader, line, kind, section, content);
+  return undefined;
+}
+
+/** A line read that is not an included file's start: blank (a conditional, a branch not taken), a header, or content. */
+function takeLine(reader: Reader, line: SpannedText, kind: LineKind | undefined, section: OpenSection, content: SpannedText): void {
+  const { engine, levels, parsed } = reader;
   const blank = Boolean(kind) || !levels[levels.length - 1]!.reading;
   const text = blank ? '' : content.text;
   const part = blank ? undefined : partOf(text);

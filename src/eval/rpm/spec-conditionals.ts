@@ -102,7 +102,7 @@ function evaluateCondition(kind: LineKind, condition: SpannedText): Verdict {
 export type Handled = 'done' | 'included';
 
 /** A conditional or `%include` line: updates the levels, or pushes the included file. */
-export async function handleConditional(engine: MacroEngine, levels: ReadLevel[], kind: LineKind, line: SpannedText, files: SpecCursor[], include: IncludeReader | undefined): Promise<Handled> {
+export function handleConditional(engine: MacroEngine, levels: ReadLevel[], kind: LineKind, line: SpannedText, files: SpecCursor[], include: IncludeReader | undefined): Handled | Promise<Handled> {
   const top = levels[levels.length - 1]!;
   const site = originAt(line, 0)!;
   const at = line.text.indexOf('%') + 1 + kind.length;
@@ -120,7 +120,7 @@ export async function handleConditional(engine: MacroEngine, levels: ReadLevel[]
     return 'done';
   }
   if (kind === 'include') {
-    if (top.reading) return (await includeFile(engine, line.text.slice(at).trim(), site, files, include)) ? 'included' : 'done';
+    if (top.reading) return includeFile(engine, line.text.slice(at).trim(), site, files, include).then((read) => (read ? 'included' : 'done'));
     return 'done';
   }
   const verdict = decide(engine, levels, kind, sliceText(line, at), site);
