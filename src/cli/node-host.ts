@@ -1,5 +1,5 @@
 /** The real file system as a `ReadHost`, with `-` standing for standard input. */
-import { closeSync, fstatSync, openSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { InputError, diagnostic } from '../model/diagnostic.js';
 import { describeSize } from '../readers/decode-input.js';
 import type { PathKind, ReadHost } from '../readers/host.js';
@@ -31,6 +31,16 @@ export function nodeHost(options: NodeHostOptions = {}): ReadHost {
         return readFileCapped(path, maxBytes);
       } catch (error) {
         throw error instanceof InputError ? error : unreadable(path, error);
+      }
+    },
+    readText(path, maxBytes) {
+      if (path === '-') return undefined;
+      try {
+        // /proc files report size 0, and devices no size: those, and files over the cap, are read as bytes.
+        const stats = statSync(path);
+        return stats.isFile() && stats.size > 0 && stats.size <= maxBytes ? readFileSync(path, 'utf8') : undefined;
+      } catch {
+        return undefined;
       }
     },
     async realPath(path) {

@@ -19,6 +19,9 @@ const OTHER_COMPRESSIONS: ReadonlyArray<readonly [string, readonly number[], str
   ['bzip2', [0x42, 0x5a, 0x68], 'bunzip2 -k'],
 ];
 
+/** How far into the data a NUL byte makes it binary, as grep and git look. */
+export const BINARY_PROBE = 8000;
+
 export function decodeInput(bytes: Uint8Array, file: string, limits: InputLimits = DEFAULT_LIMITS): string {
   const fail = (message: string): never => {
     throw new InputError(diagnostic('FD104', message, { file, line: 0 }));
@@ -40,7 +43,7 @@ export function decodeInput(bytes: Uint8Array, file: string, limits: InputLimits
   for (const [name, magic, command] of OTHER_COMPRESSIONS) {
     if (startsWith(data, magic)) fail(`${name}-compressed; decompress it first (${command} ${file})`);
   }
-  if (data.subarray(0, 8000).includes(0)) fail('binary file, not a text configuration');
+  if (data.subarray(0, BINARY_PROBE).includes(0)) fail('binary file, not a text configuration');
   const text = new TextDecoder('utf-8').decode(data);
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

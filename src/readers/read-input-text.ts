@@ -4,7 +4,7 @@
  * package (xz-embedded compiled to WebAssembly, no native code) as a stream, stopped at the size cap.
  */
 import { InputError, diagnostic } from '../model/diagnostic.js';
-import { DEFAULT_LIMITS, decodeInput, describeSize } from './decode-input.js';
+import { BINARY_PROBE, DEFAULT_LIMITS, decodeInput, describeSize } from './decode-input.js';
 import type { InputLimits } from './decode-input.js';
 import type { ReadHost } from './host.js';
 
@@ -12,8 +12,20 @@ const XZ_MAGIC = [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00];
 
 /** The file's text; `.xz`, `.gz` and plain files alike, whatever their name. */
 export async function readInputText(path: string, host: ReadHost, limits: InputLimits = DEFAULT_LIMITS): Promise<string> {
+  const text = host.readText?.(path, limits.maxBytes);
+  if (text !== undefined && decodesAlike(text)) return text;
   const bytes = await host.readFile(path, limits.maxBytes);
   return decodeInput(isXz(bytes) ? await inflateXz(bytes, path, limits) : bytes, path, limits);
+}
+
+/**
+ * Whether text read as UTF-8 is what decodeInput makes of the same bytes: no byte order mark to drop,
+ * nothing malformed (U+FFFD: also where gzip's, xz's and zstd's magic bytes went), no NUL where
+ * decodeInput looks for binary data, and not bzip2's magic. Anything else is decided from the bytes.
+ */
+function decodesAlike(text: string): boolean {
+  const nul = text.indexOf('\0');
+  return text.charCodeAt(0) !== 0xfeff && !text.startsWith('BZh') && !text.includes('\ufffd') && (nul === -1 || nul >= BINARY_PROBE);
 }
 
 function isXz(bytes: Uint8Array): boolean {
