@@ -114,15 +114,15 @@ export function buildOptions(text) {
   return arms;
 }
 
-/** meson-buildoptions.py's rules, for a tree whose generated script we do not have. */
+/** meson-buildoptions.py's rules (QEMU 10.2's), for a tree whose generated script we do not have. */
 export function derivedOptions(options) {
   const names = { b_lto: 'lto', b_coverage: 'gcov', pkgversion: 'with-pkgversion', trace_backends: 'enable-trace-backends',
     trace_file: 'with-trace-file', qemu_firmwarepath: 'firmwarepath', qemu_suffix: 'with-suffix', coroutine_backend: 'with-coroutine',
     malloc: 'enable-malloc' };
   const arms = new Map();
   for (const [name, o] of options) {
-    // SKIP_OPTIONS: not configure's to set (and gdb, which configure handles itself)
-    if (name === 'default_devices' || name === 'fuzzing_engine' || name === 'gdb') continue;
+    // SKIP_OPTIONS as of 10.2: not configure's to set (10.0 skipped gdb too, which configure handles itself)
+    if (name === 'default_devices' || name === 'fuzzing_engine') continue;
     const cli = names[name] ?? name.replace(/_/g, '-');
     if (o.type === 'feature') {
       arms.set(`--enable-${cli}`, [name, 'enabled']);

@@ -49,14 +49,15 @@ export function findProgram(name) {
 export const PROGRAM_MISSING = (name, pkg) => `${name} not found: install Debian package ${pkg} (as .ci/run does)`;
 
 // QEMU source trees, for the device layer: Debian's source packages of QEMU 7.2 (bookworm) and
-// 10.0 (trixie), which .ci/run downloads with `apt-get source --download-only` into QEMU_SOURCES.
+// 10.0 (trixie), which .ci/run downloads with `apt-get source --download-only` into QEMU_SOURCES,
+// and 10.2 (sid's 10.2.2, the newest whose source is in Debian's pool), which it downloads by URL.
 // Only what minikconf reads is extracted (Kconfig files, device and target configs, meson.build,
 // VERSION, scripts/minikconf.py), once, into node_modules/.cache.
 export const QEMU_SOURCES = `${CACHE}/qemu-sources`;
-const QEMU_SERIES = { '7.2': 'qemu_7.2+dfsg', '10.0': 'qemu_10.0' };
+const QEMU_SERIES = { '7.2': 'qemu_7.2+dfsg', '10.0': 'qemu_10.0', '10.2': 'qemu_10.2' };
 const TREE_MEMBERS = ['*Kconfig*', '*/configs/*', '*/scripts/minikconf.py', '*/VERSION', '*/meson.build'];
 
-/** Path of an extracted QEMU tree of that series ('7.2', '10.0'), or undefined. */
+/** Path of an extracted QEMU tree of that series ('7.2', '10.0', '10.2'), or undefined. */
 export function findQemuTree(series) {
   const override = process.env[`FLAGDIFF_QEMU_TREE_${series.replace('.', '_')}`];
   if (override) return override;
@@ -77,7 +78,7 @@ export function findQemuTree(series) {
 const CONFIGURE_SERIES = { '5.2': 'qemu_5.2+dfsg', ...QEMU_SERIES };
 const CONFIGURE_MEMBERS = ['*/VERSION', '*/configure', '*/meson_options.txt', '*/scripts/meson-buildoptions.sh'];
 
-/** Path of a directory holding those files of that series ('5.2', '7.2', '10.0'), or undefined. */
+/** Path of a directory holding those files of that series ('5.2', '7.2', '10.0', '10.2'), or undefined. */
 export function findConfigureTree(series) {
   const dir = `${CACHE}/qemu-configure-${series}`;
   if (existsSync(`${dir}/configure`)) return dir;
@@ -118,7 +119,7 @@ export function findDebianPackaging(series) {
 
 export const debianPackagingMissing = (series) => `no Debian QEMU ${series} packaging: run .ci/run (apt-get source --download-only qemu into ${QEMU_SOURCES})`;
 
-export const configureTreeMissing = (series) => `no QEMU ${series} source package: run .ci/run (apt-get source --download-only qemu into ${QEMU_SOURCES})`;
+export const configureTreeMissing = (series) => `no QEMU ${series} source package: run .ci/run (it downloads Debian's QEMU sources into ${QEMU_SOURCES})`;
 
 export const qemuTreeMissing = (series) =>
-  `no QEMU ${series} source tree: run .ci/run (apt-get source --download-only qemu into ${QEMU_SOURCES}) or set FLAGDIFF_QEMU_TREE_${series.replace('.', '_')}`;
+  `no QEMU ${series} source tree: run .ci/run (it downloads Debian's QEMU sources into ${QEMU_SOURCES}) or set FLAGDIFF_QEMU_TREE_${series.replace('.', '_')}`;

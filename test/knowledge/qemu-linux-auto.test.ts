@@ -9,7 +9,7 @@ import { autoBuildsAsEnabled } from '../../src/knowledge/qemu-linux-auto.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const shipped = JSON.parse(readFileSync(new URL('../../src/knowledge/qemu-linux-auto.json', import.meta.url), 'utf8')) as { versions: Record<string, string[]> };
-const trees = Object.fromEntries(['7.2', '10.0'].map((series) => [series, findQemuTree(series) as string | undefined]));
+const trees = Object.fromEntries(['7.2', '10.0', '10.2'].map((series) => [series, findQemuTree(series) as string | undefined]));
 const missing = Object.keys(trees).filter((series) => !trees[series]);
 if (ORACLES_REQUIRED && missing.length) throw new Error(missing.map((series) => qemuTreeMissing(series)).join('; '));
 
@@ -54,7 +54,7 @@ describe('linuxAutoFeatures: auto builds what enabled builds, by meson.build', (
   });
 });
 
-describe.skipIf(missing.length > 0)(`QEMU's own meson.build (Debian's 7.2 and 10.0 sources${missing.length ? `: ${missing.map((s) => qemuTreeMissing(s)).join('; ')}` : ''})`, () => {
+describe.skipIf(missing.length > 0)(`QEMU's own meson.build (Debian's 7.2, 10.0 and 10.2 sources${missing.length ? `: ${missing.map((s) => qemuTreeMissing(s)).join('; ')}` : ''})`, () => {
   it('gives the shipped knowledge (src/knowledge/qemu-linux-auto.json)', () => {
     for (const series of Object.keys(trees)) {
       const { version, names } = autoFeaturesOf(trees[series]) as { version: string; names: string[] };
@@ -81,6 +81,8 @@ describe('autoBuildsAsEnabled', () => {
     ['vhost_user', '10.0.2', true],
     ['vhost_user', '8.2.2', true], // between 7.2 and 10.0, which agree
     ['vmdk', '8.2.2', false], // no vmdk option in 7.2: the two do not agree
+    ['vhost_user', '10.1.3', true], // between 10.0 and 10.2 (Fedora 43's QEMU)
+    ['vhost_user', '10.2.2', true],
     ['vhost_user', '6.2.0', false], // before the versions read (5.2's configure decided such features itself)
     ['vhost_user', '11.0.1', false], // after the versions read
     ['seccomp', '10.0.13', false],

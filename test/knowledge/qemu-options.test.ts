@@ -1,6 +1,6 @@
 // The configure vocabulary (src/knowledge/qemu-options.json) against QEMU's own files: each version's
 // spellings are what its configure's option loop and scripts/meson-buildoptions.sh take, and the rules
-// 11.1's are derived with (from meson_options.txt alone) give 10.0's generated script exactly.
+// 11.1's are derived with (from meson_options.txt alone) give 10.2's generated script exactly.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ESM script (the generator of the knowledge), without types
@@ -14,12 +14,12 @@ interface Shipped {
   readonly options: Record<string, { readonly defaults: Record<string, string> }>;
 }
 const shipped = JSON.parse(readFileSync(new URL('../../src/knowledge/qemu-options.json', import.meta.url), 'utf8')) as Shipped;
-const SERIES = ['5.2', '7.2', '10.0'];
+const SERIES = ['5.2', '7.2', '10.0', '10.2'];
 const trees = Object.fromEntries(SERIES.map((series) => [series, findConfigureTree(series) as string | undefined]));
 const missing = SERIES.filter((series) => !trees[series]);
 if (ORACLES_REQUIRED && missing.length) throw new Error(missing.map((series) => configureTreeMissing(series)).join('; '));
 
-describe.skipIf(missing.length > 0)(`QEMU's configure of Debian's 5.2, 7.2 and 10.0${missing.length ? ` (skipped: ${missing.map((s) => configureTreeMissing(s)).join('; ')})` : ''}`, () => {
+describe.skipIf(missing.length > 0)(`QEMU's configure of Debian's 5.2, 7.2, 10.0 and 10.2${missing.length ? ` (skipped: ${missing.map((s) => configureTreeMissing(s)).join('; ')})` : ''}`, () => {
   it('takes exactly the spellings the vocabulary gives each version', () => {
     let previous: string | undefined;
     SERIES.forEach((series, index) => {
@@ -50,8 +50,8 @@ describe.skipIf(missing.length > 0)(`QEMU's configure of Debian's 5.2, 7.2 and 1
     }
   });
 
-  it("derives 10.0's scripts/meson-buildoptions.sh from its meson_options.txt, by the rules 11.1's spellings are read with", () => {
-    const dir = trees['10.0']!;
+  it("derives 10.2's scripts/meson-buildoptions.sh from its meson_options.txt, by the rules 11.1's spellings are read with", () => {
+    const dir = trees['10.2']!;
     const derived = derivedOptions(mesonOptions(readFileSync(`${dir}/meson_options.txt`, 'utf8'))) as Map<string, unknown>;
     expect(derived).toEqual(buildOptions(readFileSync(`${dir}/scripts/meson-buildoptions.sh`, 'utf8')));
   });
