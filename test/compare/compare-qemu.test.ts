@@ -25,6 +25,9 @@ describe('compareQemu: effective states, not spellings', () => {
     // seccomp's auto depends on libseccomp on the build machine (dependency(..., required: get_option('seccomp')))
     [['--enable-seccomp'], '--enable-kvm', '10.0.0', [['FD232', 'auto', 'seccomp', null]]],
     [['--enable-vhost-user'], '--enable-kvm', '6.2.0', [['FD232', 'auto', 'vhost_user', null]]],
+    // 10.1 lies between 10.0 and 10.2, whose meson.build agree; after 10.2 nothing was read
+    [['--enable-vhost-user'], '--enable-kvm', '10.1.0', []],
+    [['--enable-vhost-user'], '--enable-kvm', '11.0.0', [['FD232', 'auto', 'vhost_user', null]]],
     [['--enable-vhost-user'], '--without-default-features', '10.0.0', [['FD230', 'missing', 'vhost_user', null]]],
     [['--enable-vhost-user'], '-Dvhost_user=enabled', '10.0.0', []],
     // --without-default-features turns off auto features only: tcg defaults to enabled
