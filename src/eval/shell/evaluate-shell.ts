@@ -3,6 +3,7 @@
  * command hooks the caller supplies, without executing anything, and returns what the script would
  * print, write, record and leave in its variables, each value with the lines it came from.
  */
+import type { Code } from '../../model/codes.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { Origin } from '../../model/origin.js';
 import { createDiagnosticSink } from '../../readers/diagnostic-sink.js';
@@ -29,6 +30,13 @@ export interface ShellOptions {
    * warned about.
    */
   readonly inertCommands?: ReadonlySet<string>;
+  /**
+   * The commands that make the builds the caller extracts (a spec's configure and meson calls). A
+   * command substitution or a pathname pattern (FD301, FD305) met after the last of them is a note:
+   * no build reads it. Not when the evaluation stopped early or a later command's name is unknown
+   * (it could be a build); an undecided branch (FD302) still warns, as it may hold one.
+   */
+  readonly builds?: (call: CommandCall) => boolean;
   /**
    * The status of an external command no hook answers: `unknown` (the default), or 0 to follow the path
    * where every build step succeeds (a build that fails produces nothing to compare).
@@ -76,6 +84,7 @@ export function evaluateShell(script: ShellScript, options: ShellOptions = {}): 
   for (const error of script.errors) {
     report(state, 'FD303', `syntax error: ${error.message}; bash stops reading the script here, and so does flagdiff`, error.line);
   }
+  if (options.builds) finishReports(state, options.builds);
   const origin = state.mapLine(0);
   return {
     status: state.status,
@@ -89,6 +98,22 @@ export function evaluateShell(script: ShellScript, options: ShellOptions = {}): 
     functions: [...state.functions.keys()],
     diagnostics: state.sink.finish(),
   };
+}
+
+/** Codes of an unknown value that only matters where something reads it. */
+const VALUE_UNKNOWN: ReadonlySet<Code> = new Set(['FD301', 'FD305']);
+
+/** Hands the held reports to the sink, those of an unknown value after the last build as notes. */
+function finishReports(state: ShellState, builds: (call: CommandCall) => boolean): void {
+  let last = state.commands.length - 1;
+  while (last >= 0 && !builds(state.commands[last]!)) last--;
+  const later = state.commands.slice(last + 1);
+  const settled = last >= 0 && !state.stopped && later.every((call) => call.argv[0]?.unknown === undefined);
+  for (const pending of state.reports!) {
+    const after = settled && pending.commandsBefore > last && VALUE_UNKNOWN.has(pending.code) && pending.level !== 'info';
+    if (after) state.sink.add(pending.code, `${pending.message}; it comes after the last build, so no build reads it`, pending.origin, 'info');
+    else state.sink.add(pending.code, pending.message, pending.origin, pending.level);
+  }
 }
 
 function createState(file: string, options: ShellOptions): ShellState {
@@ -135,5 +160,6 @@ function createState(file: string, options: ShellOptions): ShellState {
     created: new Map(),
     sink: createDiagnosticSink(file),
     reported: new Set(),
+    reports: options.builds ? [] : undefined,
   };
 }

@@ -130,6 +130,19 @@ export interface ShellState {
   readonly created: Map<string, 'file' | 'directory'>;
   readonly sink: DiagnosticSink;
   readonly reported: Set<string>;
+  /**
+   * With ShellOptions.builds: every report, in order, with how many commands had been recorded before
+   * it, until the end of the script says which came after the last build (`finishReports`).
+   */
+  readonly reports: PendingReport[] | undefined;
+}
+
+export interface PendingReport {
+  readonly code: Code;
+  readonly message: string;
+  readonly origin: Origin;
+  readonly level: Severity | undefined;
+  readonly commandsBefore: number;
 }
 
 /** Where a line of the script is, with the function calls that led there, each named (cached per call context). */
@@ -149,7 +162,9 @@ export function report(state: ShellState, code: Code, message: string, line: num
   const key = `${code}:${line}:${message}`;
   if (state.reported.has(key)) return;
   state.reported.add(key);
-  state.sink.add(code, message, originAt(state, line), level);
+  const origin = originAt(state, line);
+  if (state.reports) state.reports.push({ code, message, origin, level, commandsBefore: state.commands.length });
+  else state.sink.add(code, message, origin, level);
 }
 
 /** Stops the whole evaluation because a bound was reached. */

@@ -52,7 +52,13 @@ export function extractBuilds(body: SpannedText, context: BuildContext): { build
   const lines = lineStarts(body.text);
   const mapLine = lineMapper(body, lines, context.origin);
   // Every build step is taken to succeed: a build that fails produces nothing to compare.
-  const run = evaluateShell(parseShell(body.text, context.file), { mapLine, cwd: SOURCE_TREE, externalStatus: 0, inertCommands: INERT_COMMANDS });
+  const run = evaluateShell(parseShell(body.text, context.file), {
+    mapLine,
+    cwd: SOURCE_TREE,
+    externalStatus: 0,
+    inertCommands: INERT_COMMANDS,
+    builds: (call) => invocationOf(call) !== undefined,
+  });
   const undefinedMacros = new Set(marksIn(body, 0, body.text.length, 'undefined').map((m) => /^%\{(.+)\} is not defined$/.exec(m.reason)?.[1] ?? ''));
   const builds: Build[] = [];
   const ids = new Map<string, number>();

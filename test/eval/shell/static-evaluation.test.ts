@@ -35,6 +35,32 @@ describe("a command substitution in an inert command's arguments (inertCommands)
   });
 });
 
+describe('an unknown value after the last build (builds)', () => {
+  const builds: ShellOptions = { builds: (call) => call.argv[0] !== undefined && textOf(call.argv[0]).endsWith('configure') };
+  const levels = (script: string, options = builds) => run(script, options).diagnostics.map((d) => `${d.code}:${d.line}:${d.level}`);
+  it.each([
+    // script, diagnostics (code:line:level): after the last configure nothing is read
+    ['../configure --a\nv=$(stat -c %s f.rom)\ncp roms/*.rom out/', ['FD301:2:info', 'FD305:3:info']],
+    ['v=$(stat -c %s f.rom)\n../configure --a="$v"', ['FD301:1:warning']],
+    ['../configure --a="$(cat A)"\ncp *.rom out', ['FD301:1:warning', 'FD305:2:info']],
+    ['../configure --a\nif [ "$(stat f)" -gt 1 ]; then exit 1; fi', ['FD301:2:info', 'FD302:2:warning']],
+    // a later command whose name is unknown may be a build: nothing is settled
+    ['../configure --a\ncp *.rom out\n$(which configure) --b', ['FD305:2:warning', 'FD301:3:warning']],
+    // the functions a build is called through count where they are called
+    ['run() { ../configure "$@"; }\ncp *.rom out\nrun --b', ['FD305:2:warning']],
+    // no build at all: nothing comes after one
+    ['cp *.rom out', ['FD305:1:warning']],
+  ])('%j → %j', (script, expected) => {
+    expect(levels(script)).toEqual(expected);
+  });
+
+  it('says why it is only a note, and leaves a run without the option as it was', () => {
+    const script = '../configure --a\ncp roms/*.rom out/';
+    expect(run(script, builds).diagnostics[0]?.message).toBe('"roms/*.rom" is a pathname pattern: what it expands to depends on the files present; it comes after the last build, so no build reads it');
+    expect(levels(script, {})).toEqual(['FD305:2:warning']);
+  });
+});
+
 describe('Unknown values', () => {
   it.each([
     // script, diagnostics (code:line): each construct, then its twin that is known

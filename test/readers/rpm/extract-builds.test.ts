@@ -50,6 +50,12 @@ describe('builds', () => {
     expect(build!.argv.at(-1)).toMatchObject({ text: '--enable-kvm', origin: { file: 'q.spec', line: 9 } });
   });
 
+  it('notes, not warns, a pattern or a command\'s output after the last configure (openEuler\'s cp of the binary)', async () => {
+    const reading = await builds('%ifarch x86_64\nbuildarch="x86_64-softmmu"\n%endif\n./configure --target-list=${buildarch}\nmake %{?_smp_mflags} V=1\ncp -a ${buildarch}/qemu-system-* qemu-kvm');
+    expect(summary(reading)).toEqual([['main', 'configure', '--target-list=x86_64-softmmu']]);
+    expect(reading.diagnostics.map((d) => [d.code, d.line, d.level])).toEqual([['FD305', 14, 'info']]);
+  });
+
   it('marks a word holding a command\'s output unknown, with the reason, and keeps what is known of it', async () => {
     const reading = await builds('../configure --with-pkgversion="%(echo v1)" --release=$(date +%Y) --ok');
     expect(reading.builds[0]!.argv).toEqual([
