@@ -5,6 +5,7 @@
 import { expandArithmetic, expandFields, expandPattern, expandString } from './expand-word.js';
 import { assignScalar } from './assign-variable.js';
 import { compilePattern, matchPattern } from './glob-pattern.js';
+import { mayHoldBuild } from './may-hold-build.js';
 import { runSimple, setStatus, withRedirects } from './run-simple-command.js';
 import type { Command } from './shell-ast.js';
 import type { ExitStatus, ShellState } from './shell-state.js';
@@ -29,7 +30,7 @@ export function execCommand(state: ShellState, command: Command): void {
     case 'and-or': {
       asCondition(state, () => execCommand(state, command.left));
       if (state.jump) return;
-      if (state.status === 'unknown') return undecided(state, command.line, 'what follows && or ||');
+      if (state.status === 'unknown') return undecided(state, command.line, 'what follows && or ||', [command.right]);
       if ((state.status === 0) === (command.op === '&&')) execCommand(state, command.right);
       return;
     }
@@ -93,18 +94,22 @@ export function checkErrexit(state: ShellState): void {
   }
 }
 
-/** Reports a branch that depends on an Unknown status or value; nothing that depends on it is evaluated. */
-function undecided(state: ShellState, line: number, what: string, why = state.statusReason): void {
-  report(state, 'FD302', `${what} depends on ${why ?? 'a value that is unknown statically'}; it was not evaluated`, line);
+/** Reports a branch that depends on an Unknown status or value; nothing that depends on it (`skipped`) is evaluated. */
+function undecided(state: ShellState, line: number, what: string, skipped: readonly Command[], why = state.statusReason): void {
+  const mayBuild = state.builds && mayHoldBuild(state, skipped, state.builds);
+  report(state, 'FD302', `${what} depends on ${why ?? 'a value that is unknown statically'}; it was not evaluated`, line, undefined, mayBuild);
   state.statusReason = why;
   state.status = 'unknown';
 }
 
 function runIf(state: ShellState, command: Extract<Command, { kind: 'if' }>): void {
-  for (const clause of command.clauses) {
+  for (const [i, clause] of command.clauses.entries()) {
     asCondition(state, () => execList(state, clause.condition));
     if (state.jump) return;
-    if (state.status === 'unknown') return undecided(state, clause.condition[0]?.line ?? command.line, 'this if (or elif) and its branches');
+    if (state.status === 'unknown') {
+      const skipped = [...clause.body, ...command.clauses.slice(i + 1).flatMap((c) => [...c.condition, ...c.body]), ...(command.otherwise ?? [])];
+      return undecided(state, clause.condition[0]?.line ?? command.line, 'this if (or elif) and its branches', skipped);
+    }
     if (state.status === 0) return execList(state, clause.body);
   }
   if (command.otherwise) execList(state, command.otherwise);
@@ -114,7 +119,7 @@ function runIf(state: ShellState, command: Extract<Command, { kind: 'if' }>): vo
 function runFor(state: ShellState, command: Extract<Command, { kind: 'for' }>): void {
   const items = command.items ? expandFields(state, command.items) : [...state.positional];
   const unknown = items.find((item) => item.unknown !== undefined);
-  if (unknown) return undecided(state, command.line, `the loop over ${command.name}`, unknown.unknown);
+  if (unknown) return undecided(state, command.line, `the loop over ${command.name}`, command.body, unknown.unknown);
   setStatus(state, 0);
   for (const [n, item] of items.entries()) {
     if (n >= state.limits.loopIterations) return stop(state, `a loop of more than ${state.limits.loopIterations} iterations`, command.line);
@@ -129,7 +134,7 @@ function runWhile(state: ShellState, command: Extract<Command, { kind: 'while' }
   for (let n = 0; ; n++) {
     asCondition(state, () => execList(state, command.condition));
     if (state.jump) return;
-    if (state.status === 'unknown') return undecided(state, command.line, `this ${command.until ? 'until' : 'while'} loop`);
+    if (state.status === 'unknown') return undecided(state, command.line, `this ${command.until ? 'until' : 'while'} loop`, [...command.condition, ...command.body]);
     if ((state.status === 0) === command.until) break;
     if (n >= state.limits.loopIterations) return stop(state, `a loop of more than ${state.limits.loopIterations} iterations`, command.line);
     execList(state, command.body);
@@ -154,16 +159,16 @@ function loopJump(state: ShellState): boolean {
 
 function runCase(state: ShellState, command: Extract<Command, { kind: 'case' }>): void {
   const subject = expandString(state, command.subject);
-  if (subject.unknown !== undefined) return undecided(state, command.line, 'this case', subject.unknown);
+  if (subject.unknown !== undefined) return undecided(state, command.line, 'this case', command.items.flatMap((item) => item.body), subject.unknown);
   const text = textOf(subject);
   setStatus(state, 0);
   let fallThrough = false;
-  for (const item of command.items) {
+  for (const [i, item] of command.items.entries()) {
     let hit = fallThrough;
     for (const word of item.patterns) {
       if (hit) break;
       const pattern = expandPattern(state, word);
-      if (pattern.unknown !== undefined) return undecided(state, word.line, 'this case', pattern.unknown);
+      if (pattern.unknown !== undefined) return undecided(state, word.line, 'this case', command.items.slice(i).flatMap((rest) => rest.body), pattern.unknown);
       hit = matchPattern(compilePattern(pattern.chunks), text);
     }
     if (!hit) continue;

@@ -10,7 +10,7 @@ import { createDiagnosticSink } from '../../readers/diagnostic-sink.js';
 import { execList } from './evaluate-commands.js';
 import { parseShell } from './parse-shell.js';
 import type { ShellScript } from './shell-ast.js';
-import type { CommandCall, CommandHook, ExitStatus, FileWrite, ShellLimits, ShellState, Variable } from './shell-state.js';
+import type { CommandCall, CommandHook, ExitStatus, FileWrite, PendingReport, ShellLimits, ShellState, Variable } from './shell-state.js';
 import { DEFAULT_SHELL_LIMITS, newSink, report, sinkValue } from './shell-state.js';
 import type { ShellString, ShellVariable } from './shell-value.js';
 import { knownString, unknownString } from './shell-value.js';
@@ -33,8 +33,8 @@ export interface ShellOptions {
   /**
    * The commands that make the builds the caller extracts (a spec's configure and meson calls). A
    * command substitution or a pathname pattern (FD301, FD305) met after the last of them is a note:
-   * no build reads it. Not when the evaluation stopped early or a later command's name is unknown
-   * (it could be a build); an undecided branch (FD302) still warns, as it may hold one.
+   * no build reads it; so is an undecided branch (FD302) whose code could not run one. Not when the
+   * evaluation stopped early or a later command's name is unknown (it could be a build).
    */
   readonly builds?: (call: CommandCall) => boolean;
   /**
@@ -84,7 +84,7 @@ export function evaluateShell(script: ShellScript, options: ShellOptions = {}): 
   for (const error of script.errors) {
     report(state, 'FD303', `syntax error: ${error.message}; bash stops reading the script here, and so does flagdiff`, error.line);
   }
-  if (options.builds) finishReports(state, options.builds);
+  if (state.builds) finishReports(state, state.builds);
   const origin = state.mapLine(0);
   return {
     status: state.status,
@@ -103,6 +103,11 @@ export function evaluateShell(script: ShellScript, options: ShellOptions = {}): 
 /** Codes of an unknown value that only matters where something reads it. */
 const VALUE_UNKNOWN: ReadonlySet<Code> = new Set(['FD301', 'FD305']);
 
+/** A report after the last build that cannot change any: an unknown value, or code not run that holds no build. */
+function harmlessAfterBuilds(pending: PendingReport): boolean {
+  return VALUE_UNKNOWN.has(pending.code) || (pending.code === 'FD302' && pending.skippedMayBuild === false);
+}
+
 /** Hands the held reports to the sink, those of an unknown value after the last build as notes. */
 function finishReports(state: ShellState, builds: (call: CommandCall) => boolean): void {
   let last = state.commands.length - 1;
@@ -110,8 +115,9 @@ function finishReports(state: ShellState, builds: (call: CommandCall) => boolean
   const later = state.commands.slice(last + 1);
   const settled = last >= 0 && !state.stopped && later.every((call) => call.argv[0]?.unknown === undefined);
   for (const pending of state.reports!) {
-    const after = settled && pending.commandsBefore > last && VALUE_UNKNOWN.has(pending.code) && pending.level !== 'info';
-    if (after) state.sink.add(pending.code, `${pending.message}; it comes after the last build, so no build reads it`, pending.origin, 'info');
+    const after = settled && pending.commandsBefore > last && harmlessAfterBuilds(pending) && pending.level !== 'info';
+    const why = pending.code === 'FD302' ? 'and the code not evaluated runs none' : 'so no build reads it';
+    if (after) state.sink.add(pending.code, `${pending.message}; it comes after the last build, ${why}`, pending.origin, 'info');
     else state.sink.add(pending.code, pending.message, pending.origin, pending.level);
   }
 }
@@ -160,6 +166,7 @@ function createState(file: string, options: ShellOptions): ShellState {
     created: new Map(),
     sink: createDiagnosticSink(file),
     reported: new Set(),
+    builds: options.builds,
     reports: options.builds ? [] : undefined,
   };
 }

@@ -130,9 +130,11 @@ export interface ShellState {
   readonly created: Map<string, 'file' | 'directory'>;
   readonly sink: DiagnosticSink;
   readonly reported: Set<string>;
+  /** The commands the caller reads builds from (ShellOptions.builds). */
+  readonly builds: ((call: CommandCall) => boolean) | undefined;
   /**
-   * With ShellOptions.builds: every report, in order, with how many commands had been recorded before
-   * it, until the end of the script says which came after the last build (`finishReports`).
+   * With `builds`: every report, in order, with how many commands had been recorded before it, until
+   * the end of the script says which came after the last build (evaluate-shell.ts `finishReports`).
    */
   readonly reports: PendingReport[] | undefined;
 }
@@ -143,6 +145,8 @@ export interface PendingReport {
   readonly origin: Origin;
   readonly level: Severity | undefined;
   readonly commandsBefore: number;
+  /** For code not evaluated (FD302): whether it could have run a build. */
+  readonly skippedMayBuild: boolean | undefined;
 }
 
 /** Where a line of the script is, with the function calls that led there, each named (cached per call context). */
@@ -158,12 +162,12 @@ export function originAt(state: ShellState, line: number): Origin {
 }
 
 /** Reports a diagnostic once per code, line and message, however often a loop or function reaches it. */
-export function report(state: ShellState, code: Code, message: string, line: number, level?: Severity): void {
+export function report(state: ShellState, code: Code, message: string, line: number, level?: Severity, skippedMayBuild?: boolean): void {
   const key = `${code}:${line}:${message}`;
   if (state.reported.has(key)) return;
   state.reported.add(key);
   const origin = originAt(state, line);
-  if (state.reports) state.reports.push({ code, message, origin, level, commandsBefore: state.commands.length });
+  if (state.reports) state.reports.push({ code, message, origin, level, commandsBefore: state.commands.length, skippedMayBuild });
   else state.sink.add(code, message, origin, level);
 }
 

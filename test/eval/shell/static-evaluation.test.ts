@@ -43,7 +43,13 @@ describe('an unknown value after the last build (builds)', () => {
     ['../configure --a\nv=$(stat -c %s f.rom)\ncp roms/*.rom out/', ['FD301:2:info', 'FD305:3:info']],
     ['v=$(stat -c %s f.rom)\n../configure --a="$v"', ['FD301:1:warning']],
     ['../configure --a="$(cat A)"\ncp *.rom out', ['FD301:1:warning', 'FD305:2:info']],
-    ['../configure --a\nif [ "$(stat f)" -gt 1 ]; then exit 1; fi', ['FD301:2:info', 'FD302:2:warning']],
+    ['../configure --a\nif [ "$(stat f)" -gt 1 ]; then exit 1; fi', ['FD301:2:info', 'FD302:2:info']],
+    // ... unless the code not run could hold a build: itself, through a function, or through a name not known
+    ['../configure --a\nif [ "$(stat f)" -gt 1 ]; then echo; else ../configure --b; fi', ['FD301:2:info', 'FD302:2:warning']],
+    ['b() { ../configure --b; }\n../configure --a\nfor f in $(ls); do b; done', ['FD301:3:info', 'FD302:3:warning']],
+    ['../configure --a\ncase "$(uname -m)" in x86_64) $CONFIGURE --b ;; esac', ['FD301:2:info', 'FD302:2:warning']],
+    ['../configure --a\ngrep -q x f && eval "$opts"', ['FD302:2:warning']],
+    ['../configure --a\ngrep -q x f && cp a b', ['FD302:2:info']],
     // a later command whose name is unknown may be a build: nothing is settled
     ['../configure --a\ncp *.rom out\n$(which configure) --b', ['FD305:2:warning', 'FD301:3:warning']],
     // the functions a build is called through count where they are called
