@@ -58,8 +58,16 @@ const FACTS = [
   // Fedora 39's spec (QEMU 8.1) passes it; the 8.0 dev cycle's meson-buildoptions.sh and 10.0 lack it.
   // When between 8.1 and 10.0 it went is not read: it counts as accepted there.
   ['--enable-virtfs-proxy-helper', '8.1.0', '10.0.0'], ['--disable-virtfs-proxy-helper', '8.1.0', '10.0.0'],
-  // RHEL 8's spec (QEMU 6.2) passes it; 5.2 knows only =git and =system, 7.2 a plain feature.
-  ['--enable-capstone=internal', '6.2.0', '7.2.0'],
+  // QEMU 6.2's configure took any value for capstone, slirp and fdt (`--enable-capstone=*)`, patch
+  // "configure: accept "internal" for --enable-capstone/slirp/fdt", Oct 2021; RHEL 8's and Fedora 36's
+  // specs pass =internal and =auto); 5.2 named =git and =system only. The capstone arms went with its
+  // submodule in 7.1 (May 2022), slirp's in 7.2 (Aug 2022); fdt keeps `--enable-fdt=*` (read from 7.2 on).
+  ...['auto', 'disabled', 'enabled', 'internal'].flatMap((value) => [
+    [`--enable-capstone=${value}`, '6.2.0', '7.1.0'],
+    [`--enable-slirp=${value}`, '6.2.0', '7.2.0'],
+    [`--enable-fdt=${value}`, '6.2.0', null],
+  ]),
+  ...['git', 'system'].flatMap((value) => [[`--enable-capstone=${value}`, null, '7.1.0'], [`--enable-slirp=${value}`, null, '7.2.0']]),
   // The passt network backend: Kata's configure-hypervisor.sh passes --disable-passt from QEMU 10.1.0 on
   // (its version gate); 10.0's configure lacks it, 11.1's has it.
   ['--enable-passt', '10.1.0', null], ['--disable-passt', '10.1.0', null],

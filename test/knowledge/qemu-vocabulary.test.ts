@@ -31,6 +31,13 @@ describe('the QEMU vocabulary', () => {
     // RHEL 8's spec builds 6.2 with the bundled capstone; 7.2 has no such value
     ['--enable-capstone=internal', '6.2.0', 'accepted'],
     ['--enable-capstone=internal', '7.2.0', 'rejected'],
+    // 6.2's configure took any value (Fedora 36's spec: --enable-capstone=auto) until capstone's arms went in 7.1
+    ['--enable-capstone=auto', '6.2.0', 'accepted'],
+    ['--enable-capstone=auto', '5.2.0', 'rejected'],
+    ['--enable-capstone=auto', '7.1.0', 'rejected'],
+    ['--enable-slirp=system', '6.2.0', 'accepted'],
+    ['--enable-fdt=auto', '6.2.0', 'accepted'],
+    ['--enable-fdt=auto', '5.2.0', 'rejected'],
     ['--target-list=x86_64-softmmu', '10.0.13', 'accepted'],
     ['-Dvhost_user=enabled', '10.0.0', 'accepted'],
     ['-Dno_such_option=enabled', '10.0.0', 'rejected'],
