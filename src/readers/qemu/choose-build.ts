@@ -4,6 +4,8 @@
  * a trimmed `build-mini`) and the main build last, and install each variant's binaries under another
  * name (`qemu-system-x86_64-mini`): when several build the system target, the last one is the binary
  * installed as `qemu-system-ARCH`. debian/rules runs its main build first (RecipeBuilds.installed).
+ * A `--static` build is the exception: Fedora's (QEMU 11) builds its static system emulators after
+ * the main build and installs them as `qemu-system-ARCH-static`, so a dynamic build is taken first.
  */
 import type { Build, RecipeBuilds } from '../../model/build.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
@@ -30,7 +32,12 @@ export function chooseQemuBuild(recipe: RecipeBuilds, id?: string): BuildChoice 
   };
   // A build that surely makes the binary wins; one whose target list is unknown may make it, and is
   // compared only when none surely does (its targets and devices are then unknown, not missing).
-  const pick = (value: true | 'unknown') => (recipe.installed === 'first' ? produces.indexOf(value) : produces.lastIndexOf(value));
+  const dynamic = builds.map((build) => normalizeBuild(build).settings.get('static')?.value !== 'true');
+  const pickAmong = (value: true | 'unknown', wanted: (i: number) => boolean) => {
+    const order = builds.map((_, i) => i).filter((i) => produces[i] === value && wanted(i));
+    return (recipe.installed === 'first' ? order[0] : order[order.length - 1]) ?? -1;
+  };
+  const pick = (value: true | 'unknown') => (pickAmong(value, (i) => dynamic[i]!) !== -1 ? pickAmong(value, (i) => dynamic[i]!) : pickAmong(value, () => true));
   const index = id !== undefined ? builds.findIndex((build) => build.id === id) : pick(true) !== -1 ? pick(true) : pick('unknown');
   if (index === -1) {
     fail(id === undefined ? `no configure invocation builds ${binary} on ${arch}; its builds: ${list} (pick one with --build)` : `no build ${id} on ${arch}; its builds: ${list}`);
@@ -41,6 +48,7 @@ export function chooseQemuBuild(recipe: RecipeBuilds, id?: string): BuildChoice 
   if (builds.length === 1) return maybe ? { build, note: diagnostic('FD190', `compared ${build.id}${maybe}`, build.origin) } : { build };
   const others = builds.flatMap((_, i) => (i === index ? [] : [label(i)]));
   const order = recipe.installed === 'first' ? 'first' : 'last';
-  const why = id !== undefined ? 'as --build asks' : maybe ? `the ${order} of its builds that may make ${binary}` : `the ${order} of its builds that makes ${binary}, the one installed under that name`;
+  const kind = dynamic[index] && builds.some((_, i) => !dynamic[i] && produces[i] === true) ? 'dynamic builds' : 'builds';
+  const why = id !== undefined ? 'as --build asks' : maybe ? `the ${order} of its ${kind} that may make ${binary}` : `the ${order} of its ${kind} that makes ${binary}, the one installed under that name`;
   return { build, note: diagnostic('FD190', `compared ${build.id}${maybe}, ${why}; the recipe also runs on ${arch}: ${others.join(', ')}`, build.origin) };
 }

@@ -11,6 +11,8 @@ const STATIC = build('build-static', '--disable-system', '--enable-linux-user', 
 const MINI = build('build-mini', '--target-list=x86_64-softmmu', '--enable-kvm');
 const DYNAMIC = build('build-dynamic', '--enable-system');
 const ARM_ONLY = build('build-arm', '--target-list=aarch64-softmmu');
+/** Fedora's static system emulators (QEMU 11), built after the main build and installed as qemu-system-*-static. */
+const SYSTEM_STATIC = build('system_static_builddir', '--enable-system', '--target-list=aarch64-softmmu,x86_64-softmmu', '--static');
 /** A target list from a Lua macro (fxzxmicah's qemu-mini): it may or may not hold x86_64-softmmu. */
 const LUA_TARGETS: Build = { ...build('main', '--enable-kvm'), argv: [{ text: '--target-list=-softmmu', origin, unknown: '%{lua:...} is Lua code; flagdiff does not run it' }] };
 
@@ -25,6 +27,9 @@ describe('chooseQemuBuild', () => {
     [[STATIC, LUA_TARGETS, DYNAMIC], undefined, 'build-dynamic', true],
     [[STATIC, LUA_TARGETS], undefined, 'main', true],
     [[LUA_TARGETS], undefined, 'main', true],
+    [[DYNAMIC, STATIC, SYSTEM_STATIC], undefined, 'build-dynamic', true],
+    [[SYSTEM_STATIC], undefined, 'system_static_builddir', false],
+    [[STATIC, SYSTEM_STATIC, MINI], 'system_static_builddir', 'system_static_builddir', true],
   ])('%#: --build %s → %s', (builds, id, expected, noted) => {
     const choice = chooseQemuBuild(recipe(...builds), id);
     expect(choice.build.id).toBe(expected);
@@ -37,6 +42,12 @@ describe('chooseQemuBuild', () => {
     );
     expect(chooseQemuBuild({ ...recipe(MINI, DYNAMIC), installed: 'first' }).note?.message).toMatch(/^compared build-mini, the first of its builds/);
     expect(chooseQemuBuild(recipe(STATIC, LUA_TARGETS)).note?.message).toMatch(/^compared main, which may build qemu-system-x86_64: its target list is unknown, the last of its builds that may make/);
+  });
+
+  it('takes a dynamic build before a static one, which Fedora installs under another name', () => {
+    expect(chooseQemuBuild(recipe(DYNAMIC, STATIC, SYSTEM_STATIC)).note?.message).toBe(
+      'compared build-dynamic, the last of its dynamic builds that makes qemu-system-x86_64, the one installed under that name; the recipe also runs on x86_64: build-static (no qemu-system-x86_64), system_static_builddir (qemu-system-x86_64)',
+    );
   });
 
   it('says when the build compared may not build the binary: its target list is unknown', () => {
