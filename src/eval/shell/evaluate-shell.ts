@@ -108,7 +108,7 @@ function harmlessAfterBuilds(pending: PendingReport): boolean {
   return VALUE_UNKNOWN.has(pending.code) || (pending.code === 'FD302' && pending.skippedMayBuild === false);
 }
 
-/** Hands the held reports to the sink, those of an unknown value after the last build as notes. */
+/** Hands the held reports to the sink in order; those after the last build that cannot change it, as notes. */
 function finishReports(state: ShellState, builds: (call: CommandCall) => boolean): void {
   let last = state.commands.length - 1;
   while (last >= 0 && !builds(state.commands[last]!)) last--;
