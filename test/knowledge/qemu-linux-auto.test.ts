@@ -79,8 +79,10 @@ describe('autoBuildsAsEnabled', () => {
   it.each([
     ['vhost_user', '10.0.13', true],
     ['vhost_user', '10.0.2', true],
-    ['vhost_user', '8.2.2', true], // between 7.2 and 10.0, which agree
-    ['vmdk', '8.2.2', false], // no vmdk option in 7.2: the two do not agree
+    ['vhost_user', '8.2.2', true], // 8.2's own meson.build (Ubuntu 24.04's QEMU)
+    ['vmdk', '8.2.2', true],
+    ['vmdk', '8.0.0', false], // between 7.2 and 8.2, which do not agree: 7.2 has no vmdk option
+    ['vhost_user', '9.2.0', true], // between 8.2 and 10.0, which agree
     ['vhost_user', '10.1.3', true], // between 10.0 and 10.2 (Fedora 43's QEMU)
     ['vhost_user', '10.2.2', true],
     ['vhost_user', '6.2.0', false], // before the versions read (5.2's configure decided such features itself)
