@@ -41,14 +41,16 @@ const HAND = {
 const VALUE_WORDS = /^--(cc|cxx|objcc|host-cc|cross-prefix|cpu|make|install|python|meson|ninja|rustc|extra-[a-z]+flags|with-git|with-git-submodules|gdb|smbd|sphinx-build|container-engine|rust-target-triple)=\*$/;
 
 // Changes between the versions read, from the evidence of qemu-sources.md §2.5: [spelling, since, until].
+// The releases from 4.0 to 8.2 were checked against qemu/qemu's own release commits (configure and
+// meson-buildoptions.sh of each), which put vxhs, sheepdog, xfsctl and libxml2 one release earlier.
 const FACTS = [
   ['--enable-bluez', null, '5.0.0'], ['--disable-bluez', null, '5.0.0'],
   ['--enable-libssh2', null, '4.1.0'], ['--disable-libssh2', null, '4.1.0'],
   ['--enable-libssh', '4.1.0', null], ['--disable-libssh', '4.1.0', null],
-  ['--enable-vxhs', null, '5.2.0'], ['--disable-vxhs', null, '5.2.0'],
-  ['--enable-sheepdog', null, '6.2.0'], ['--disable-sheepdog', null, '6.2.0'],
-  ['--enable-xfsctl', null, '7.1.0'], ['--disable-xfsctl', null, '7.1.0'],
-  ['--enable-libxml2', null, '7.1.0'], ['--disable-libxml2', null, '7.1.0'],
+  ['--enable-vxhs', null, '5.1.0'], ['--disable-vxhs', null, '5.1.0'],
+  ['--enable-sheepdog', null, '6.1.0'], ['--disable-sheepdog', null, '6.1.0'],
+  ['--enable-xfsctl', null, '7.0.0'], ['--disable-xfsctl', null, '7.0.0'],
+  ['--enable-libxml2', null, '7.0.0'], ['--disable-libxml2', null, '7.0.0'],
   ['--enable-vnc-png', null, '7.1.0'], ['--disable-vnc-png', null, '7.1.0'],
   ['--enable-png', '7.1.0', null], ['--disable-png', '7.1.0', null],
   ['--enable-virtiofsd', null, '8.0.0'], ['--disable-virtiofsd', null, '8.0.0'],
