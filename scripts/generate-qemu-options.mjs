@@ -173,13 +173,17 @@ function configureArms(text) {
   return arms;
 }
 
-/** `x=""` (probe: auto), `x="no"`, `x="yes"` before the option loop, then the Linux host's overrides. */
-function configureDefaults(text) {
+/**
+ * `x=""` (probe: auto), `x="no"`, `x="yes"` before the option loop, then the Linux host's overrides.
+ * QEMU 6.x writes `x="$default_feature"`, a probe too, and `x=${default_feature:-yes}`, on unless
+ * --without-default-features: an auto that builds on Linux (qemu-linux-auto.mjs reads the same lines).
+ */
+export function configureDefaults(text) {
   const head = text.slice(0, text.lastIndexOf('\nfor opt do'));
   const defaults = new Map();
-  for (const m of head.matchAll(/^(\w+)="(|no|yes|auto|enabled|disabled)"$/gm)) defaults.set(m[1], m[2]);
+  for (const m of head.matchAll(/^(\w+)=(?:"(|no|yes|auto|enabled|disabled)"|"\$default_feature"|\$\{default_feature:-yes\})$/gm)) defaults.set(m[1], m[2] ?? '');
   const linux = /^[Ll]inux\)\n([\s\S]*?)^;;/m.exec(head);
-  for (const m of linux?.[1].matchAll(/^\s+(\w+)="(yes|no)"$/gm) ?? []) defaults.set(m[1], m[2]);
+  for (const m of linux?.[1].matchAll(/^\s+(\w+)=(?:"(yes|no)"|\$\{default_feature:-yes\})$/gm) ?? []) defaults.set(m[1], m[2] ?? '');
   const state = { '': 'auto', no: 'disabled', yes: 'enabled' };
   return new Map([...defaults].map(([k, v]) => [k, state[v] ?? v]));
 }
@@ -211,7 +215,9 @@ export function readTree(dir, previousConfigure) {
       arms.set(spelling, [spelling.slice(2).replace(/^enable-/, '').replace(/=.*$/, '').replace(/-/g, '_'), spelling.endsWith('*') ? '*' : spelling.split('=')[1]]);
     } else if (/^--[\w-]+$/.test(spelling)) arms.set(spelling, [spelling.slice(2).replace(/-/g, '_'), 'true']);
   }
-  return { version, options, arms, defaults, configure };
+  // Options configure hands meson itself (`-Dtcg=$tcg`): a definite value of its own is the default (6.2's tcg="enabled").
+  const passed = new Set([...(own ?? '').matchAll(/-D(\w+)=\$(\w+)\b/g)].filter(([, key, variable]) => key === variable).map(([, key]) => key));
+  return { version, options, arms, defaults, configure, passed };
 }
 
 /** A configure variable's "yes" or "no" (configureDefaults' enabled/disabled) for a boolean option; a probe has none. */
@@ -253,7 +259,8 @@ function main() {
     trees.forEach((t, index) => {
       const o = t.options.get(key);
       const fromConfigure = t.defaults.get(key);
-      const value = o ? o.default : kind === 'feature' ? fromConfigure : kind === 'boolean' ? BOOLEAN_STATE[fromConfigure] : undefined;
+      const definite = t.passed.has(key) && (fromConfigure === 'enabled' || fromConfigure === 'disabled');
+      const value = definite ? fromConfigure : o ? o.default : kind === 'feature' ? fromConfigure : kind === 'boolean' ? BOOLEAN_STATE[fromConfigure] : undefined;
       if (value !== undefined && [...t.arms.values()].some(([k]) => k === key)) defaults[index] = value;
     });
     const choices = [...trees].reverse().map((t) => t.options.get(key)?.choices).find(Boolean);

@@ -1,10 +1,11 @@
 // Which QEMU features build, left `auto`, what --enable-X builds on a Linux host: read from QEMU
 // trees' meson.build files. Writes src/knowledge/qemu-linux-auto.json; run by hand, output committed:
 //   node scripts/qemu-linux-auto.mjs 'DIR=SOURCE DESCRIPTION' ...
-// DIR holds a QEMU tree (at least VERSION and its meson.build files) of a version that
-// src/knowledge/qemu-options.json has read, from 7.2 on: before, configure probed for features
-// itself and meson.build only saw the outcome (5.2's Linux defaults are in qemu-options.json).
-// Its test reads the trees .ci/run downloads again.
+// DIR holds a QEMU tree (at least VERSION, configure and its meson.build files) of a version that
+// src/knowledge/qemu-options.json has read, from 6.2 on: before, configure probed for most features
+// itself and meson.build only saw the outcome (5.2's Linux defaults are in qemu-options.json); 6.x's
+// configure still turns some on itself (`configureOnByDefault`). Its test reads the trees .ci/run
+// downloads again.
 //
 // A feature X counts when every question meson.build asks of it gets the same answer with X `auto`
 // as with X `enabled`, on a Linux host building a system emulator (what flagdiff assumes of every
@@ -15,7 +16,7 @@
 // auto quietly goes without), when a condition in its chain is not decidable (`.require(libattr.found())`),
 // or when an error check asks `.enabled()` (`if not have_netmap and get_option('netmap').enabled()`):
 // what that check stops is what `auto` silently drops.
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,6 +33,19 @@ export function linuxAutoFeatures(tree, names) {
     if (assignment) assignments.set(assignment[1], [...(assignments.get(assignment[1]) ?? []), assignment[2]]);
   }
   return names.filter((name) => isLinuxAuto(name, statements, assignments)).sort();
+}
+
+/**
+ * QEMU 6.x: features configure itself turns on unless --without-default-features
+ * (`bochs=${default_feature:-yes}`, and in the Linux host case `vhost_user=${default_feature:-yes}`):
+ * on a Linux host their `auto` builds what --enable-X builds, with no probe at all.
+ */
+export function configureOnByDefault(tree) {
+  const path = join(tree, 'configure');
+  if (!existsSync(path)) return [];
+  const text = readFileSync(path, 'utf8');
+  const head = text.slice(0, text.lastIndexOf('\nfor opt do'));
+  return [...head.matchAll(/^\s*(\w+)=\$\{default_feature:-yes\}$/gm)].map((m) => m[1]);
 }
 
 /** The features whose default is `auto` in the QEMU version of `tree`, by qemu-options.json. */
@@ -53,7 +67,8 @@ function main() {
   const versions = {};
   for (const { dir } of trees) {
     const { version, names } = autoFeaturesOf(dir);
-    versions[version] = linuxAutoFeatures(dir, names);
+    const byConfigure = configureOnByDefault(dir).filter((name) => names.includes(name));
+    versions[version] = [...new Set([...linuxAutoFeatures(dir, names), ...byConfigure])].sort();
   }
   const out = new URL('../src/knowledge/qemu-linux-auto.json', import.meta.url);
   writeFileSync(out, `${JSON.stringify({ sources: trees.map((t) => t.source), versions }, null, 1)}\n`);
@@ -76,6 +91,8 @@ function isLinuxAuto(name, statements, assignments) {
   let turnsOn = false;
   for (const statement of statements) {
     if (!statement.includes(call) || /^summary_info\s*\+=/.test(statement)) continue;
+    // configure's outcome (6.x's config_host) may hang on its own probe of the feature: not decidable here.
+    if (/\bconfig_host\b/.test(statement)) return false;
     const parser = new Parser(/^(?:el)?if\s+(.+)$/.exec(statement)?.[1] ?? /^\w+\s*=(?!=)\s*(.+)$/.exec(statement)?.[1] ?? statement);
     const answers = questionsOf(parser.expression(), name);
     // Each use must be a question answered alike: one handed on as an object (`required:`) is not.

@@ -24,7 +24,12 @@ describe('compareQemu: effective states, not spellings', () => {
     [['--enable-vhost-user'], '--enable-kvm', '10.0.0', []],
     // seccomp's auto depends on libseccomp on the build machine (dependency(..., required: get_option('seccomp')))
     [['--enable-seccomp'], '--enable-kvm', '10.0.0', [['FD232', 'auto', 'seccomp', null]]],
-    [['--enable-vhost-user'], '--enable-kvm', '6.2.0', [['FD232', 'auto', 'vhost_user', null]]],
+    // 6.2's configure turns vhost-user on for Linux itself; before 6.2 nothing was read of auto features
+    [['--enable-vhost-user'], '--enable-kvm', '6.2.0', []],
+    [['--enable-vhost-user'], '--without-default-features', '6.2.0', [['FD230', 'missing', 'vhost_user', null]]],
+    [['--enable-vhost-user'], '--enable-kvm', '6.0.0', [['FD232', 'auto', 'vhost_user', null]]],
+    // QEMU 5.2's and 6.2's configure hand meson tcg=enabled themselves: TCG is built unless turned off
+    [['--disable-tcg'], '--enable-kvm', '6.2.0', [['FD233', 'extra', 'tcg', null]]],
     // 10.1 lies between 10.0 and 10.2, whose meson.build agree; after 10.2 nothing was read
     [['--enable-vhost-user'], '--enable-kvm', '10.1.0', []],
     [['--enable-vhost-user'], '--enable-kvm', '11.0.0', [['FD232', 'auto', 'vhost_user', null]]],

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ESM script (the generator of the knowledge), without types
-import { autoFeaturesOf, linuxAutoFeatures } from '../../scripts/qemu-linux-auto.mjs';
+import { autoFeaturesOf, configureOnByDefault, linuxAutoFeatures } from '../../scripts/qemu-linux-auto.mjs';
 // @ts-expect-error: a plain ESM script shared with the benchmarks, without types
 import { ORACLES_REQUIRED, findQemuTree, qemuTreeMissing } from '../../scripts/oracles.mjs';
 import { autoBuildsAsEnabled } from '../../src/knowledge/qemu-linux-auto.js';
@@ -44,8 +44,30 @@ describe('linuxAutoFeatures: auto builds what enabled builds, by meson.build', (
     ['asked only whether enabled: auto means off', "if get_option('x').enabled()\n  block_ss.add(files('x.c'))\nendif\n", []],
     ['the feature object kept for later', "x_opt = get_option('x')\nif get_option('x').allowed()\nendif\n", []],
     ['never read', "if get_option('y').allowed()\nendif\n", []],
+    // QEMU 6.x: configure's outcome (config_host) may come from its own probe of the feature
+    ['with what configure found', "if not get_option('x').disabled() and 'CONFIG_X_BACKEND' in config_host\nendif\n", []],
   ])('%s', (_, main, expected) => {
     expect(judge(main)).toEqual(expected);
+  });
+
+  it("takes what QEMU 6.x's configure turns on by itself, on Linux and everywhere, and nothing it probes", () => {
+    const dir = tempDir('flagdiff-configure-');
+    const configure = [
+      'default_feature=""',
+      'bochs=${default_feature:-yes}',
+      'vhost_net="$default_feature"',
+      'vhost_user="no"',
+      'case $targetos in',
+      'Linux)',
+      '  vhost_user=${default_feature:-yes}',
+      ';;',
+      'esac',
+      'for opt do',
+      '  --late) later=${default_feature:-yes} ;;',
+      'done',
+    ].join('\n');
+    writeFileSync(join(dir, 'configure'), configure);
+    expect(configureOnByDefault(dir)).toEqual(['bochs', 'vhost_user']);
   });
 
   it('reads every meson.build of the tree, not only the top one', () => {
@@ -85,7 +107,10 @@ describe('autoBuildsAsEnabled', () => {
     ['vhost_user', '9.2.0', true], // between 8.2 and 10.0, which agree
     ['vhost_user', '10.1.3', true], // between 10.0 and 10.2 (Fedora 43's QEMU)
     ['vhost_user', '10.2.2', true],
-    ['vhost_user', '6.2.0', false], // before the versions read (5.2's configure decided such features itself)
+    ['vhost_user', '6.2.0', true], // 6.2's configure turns it on in its Linux case: vhost_user=${default_feature:-yes}
+    ['bochs', '6.2.0', true], // bochs=${default_feature:-yes}
+    ['xen', '6.2.0', false], // meson.build reads configure's own probe (config_host): not decidable
+    ['vhost_user', '6.0.0', false], // before the versions read (5.2's configure decided such features itself)
     ['vhost_user', '11.0.1', false], // after the versions read
     ['seccomp', '10.0.13', false],
   ])('%s in QEMU %s: %s', (key, version, expected) => {

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ESM script (the generator of the knowledge), without types
-import { buildOptions, derivedOptions, mesonOptions, readTree } from '../../scripts/generate-qemu-options.mjs';
+import { buildOptions, configureDefaults, derivedOptions, mesonOptions, readTree } from '../../scripts/generate-qemu-options.mjs';
 // @ts-expect-error: a plain ESM script shared with the benchmarks, without types
 import { ORACLES_REQUIRED, configureTreeMissing, findConfigureTree } from '../../scripts/oracles.mjs';
 
@@ -54,5 +54,14 @@ describe.skipIf(missing.length > 0)(`QEMU's configure of Debian's 5.2, 7.2, 10.0
     const dir = trees['10.2']!;
     const derived = derivedOptions(mesonOptions(readFileSync(`${dir}/meson_options.txt`, 'utf8'))) as Map<string, unknown>;
     expect(derived).toEqual(buildOptions(readFileSync(`${dir}/scripts/meson-buildoptions.sh`, 'utf8')));
+  });
+});
+
+describe("configure's own defaults", () => {
+  it('reads a probe, a yes and a no, QEMU 6.x\'s default_feature forms, and the Linux host case last', () => {
+    const text = ['gio=""', 'debug_tcg="no"', 'qom_cast_debug="yes"', 'vhost_net="$default_feature"', 'bochs=${default_feature:-yes}', 'vhost_user="no"', 'case $targetos in', 'Linux)', '  vhost_user=${default_feature:-yes}', '  linux_user="yes"', ';;', 'esac', 'for opt do', 'done'].join('\n');
+    expect(Object.fromEntries(configureDefaults(text) as Map<string, string>)).toEqual({
+      gio: 'auto', debug_tcg: 'disabled', qom_cast_debug: 'enabled', vhost_net: 'auto', bochs: 'auto', vhost_user: 'auto', linux_user: 'enabled',
+    });
   });
 });
