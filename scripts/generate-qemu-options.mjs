@@ -173,6 +173,15 @@ function configureArms(text) {
   return arms;
 }
 
+/** The variable each `--enable-X`/`--disable-X` arm of configure's option loop sets (`--disable-strip) strip_opt="no"`). */
+export function armVariables(text) {
+  const start = text.lastIndexOf('\nfor opt do');
+  const loop = text.slice(start, text.indexOf('\ndone', start));
+  const variables = new Map();
+  for (const m of loop.matchAll(/^\s+(--(?:enable|disable)-[\w-]+)\)\s*(\w+)="?(?:yes|no|enabled|disabled)"?\s*$/gm)) variables.set(m[1], m[2]);
+  return variables;
+}
+
 /**
  * `x=""` (probe: auto), `x="no"`, `x="yes"` before the option loop, then the Linux host's overrides.
  * QEMU 6.x writes `x="$default_feature"`, a probe too, and `x=${default_feature:-yes}`, on unless
@@ -199,6 +208,11 @@ export function readTree(dir, previousConfigure) {
   const arms = new Map();
   const hand = configureArms(configure);
   const defaults = own ? configureDefaults(own) : new Map();
+  // An option whose variable is named otherwise (strip: strip_opt, tools: want_tools) takes that variable's default.
+  for (const [spelling, variable] of own ? armVariables(own) : []) {
+    const key = spelling.replace(/^--(enable|disable)-/, '').replace(/-/g, '_');
+    if (!defaults.has(key) && defaults.has(variable)) defaults.set(key, defaults.get(variable));
+  }
   const generic = buildoptions ? buildOptions(buildoptions) : !configure.includes('meson_option_parse') ? new Map() : derivedOptions(options);
   for (const [spelling, kv] of generic) arms.set(spelling, kv);
   for (const spelling of hand) {

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ESM script (the generator of the knowledge), without types
-import { buildOptions, configureDefaults, derivedOptions, mesonOptions, readTree } from '../../scripts/generate-qemu-options.mjs';
+import { armVariables, buildOptions, configureDefaults, derivedOptions, mesonOptions, readTree } from '../../scripts/generate-qemu-options.mjs';
 // @ts-expect-error: a plain ESM script shared with the benchmarks, without types
 import { ORACLES_REQUIRED, configureTreeMissing, findConfigureTree } from '../../scripts/oracles.mjs';
 
@@ -63,5 +63,10 @@ describe("configure's own defaults", () => {
     expect(Object.fromEntries(configureDefaults(text) as Map<string, string>)).toEqual({
       gio: 'auto', debug_tcg: 'disabled', qom_cast_debug: 'enabled', vhost_net: 'auto', bochs: 'auto', vhost_user: 'auto', linux_user: 'enabled',
     });
+  });
+
+  it('takes the default of the variable an option sets under another name (5.2: --disable-strip) strip_opt="no")', () => {
+    const text = ['strip_opt="yes"', 'want_tools=""', 'for opt do', 'case "$opt" in', '  --disable-strip) strip_opt="no"', '  ;;', '  --enable-tools) want_tools="yes"', '  ;;', '  --enable-kvm) kvm="enabled"', '  ;;', 'esac', 'done'].join('\n');
+    expect(Object.fromEntries(armVariables(text) as Map<string, string>)).toEqual({ '--disable-strip': 'strip_opt', '--enable-tools': 'want_tools', '--enable-kvm': 'kvm' });
   });
 });
