@@ -7,8 +7,9 @@
 //   the -D each becomes; where it is missing and configure has no option loop of its own either,
 //   the spellings are derived with meson-buildoptions.py's rules;
 // - configure: its `for opt do` loop arms (hand-handled options; <= 5.x every option), its defaults
-//   (`x=""` probes, i.e. auto; `x="no"`/`x="yes"`, a boolean's false/true) and the Linux host
-//   overrides (`linux)` in the host case).
+//   (`x=""` probes, i.e. auto; `x="no"`/`x="yes"`, a boolean's false/true; 6.x's default_feature
+//   forms), the Linux host overrides (`linux)` in the host case), the variable each arm sets and
+//   what it hands meson itself (`-Dtcg=$tcg`).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -48,7 +48,7 @@ export function findProgram(name) {
 
 export const PROGRAM_MISSING = (name, pkg) => `${name} not found: install Debian package ${pkg} (as .ci/run does)`;
 
-// QEMU source trees, for the device layer: Debian's source packages of QEMU 7.2 (bookworm) and
+// QEMU source trees, for the device layer and the Linux-auto knowledge: Debian's source packages of QEMU 7.2 (bookworm) and
 // 10.0 (trixie), which .ci/run downloads with `apt-get source --download-only` into QEMU_SOURCES,
 // and 10.2 (sid's 10.2.2, the newest whose source is in Debian's pool), which it downloads by URL.
 // Only what minikconf reads is extracted (Kconfig files, device and target configs, meson.build,
