@@ -22,7 +22,8 @@ export interface BuildChoice {
 export function chooseQemuBuild(recipe: RecipeBuilds, id?: string): BuildChoice {
   const { arch, builds, source } = recipe;
   const binary = `qemu-system-${systemTargetOf(arch).replace(/-softmmu$/, '')}`;
-  const produces = builds.map((build) => selectDevices(normalizeBuild(build), arch).built);
+  const normalized = builds.map((build) => normalizeBuild(build));
+  const produces = normalized.map((config) => selectDevices(config, arch).built);
   const label = (i: number) => `${builds[i]!.id} (${produces[i] === 'unknown' ? `${binary}? its target list is unknown` : produces[i] ? binary : `no ${binary}`})`;
   const list = builds.map((_, i) => label(i)).join(', ') || 'none';
   const fail = (message: string) => {
@@ -32,12 +33,16 @@ export function chooseQemuBuild(recipe: RecipeBuilds, id?: string): BuildChoice 
   };
   // A build that surely makes the binary wins; one whose target list is unknown may make it, and is
   // compared only when none surely does (its targets and devices are then unknown, not missing).
-  const dynamic = builds.map((build) => normalizeBuild(build).settings.get('static')?.value !== 'true');
+  // Among those, a dynamic build before a static one.
+  const dynamic = normalized.map((config) => config.settings.get('static')?.value !== 'true');
   const pickAmong = (value: true | 'unknown', wanted: (i: number) => boolean) => {
     const order = builds.map((_, i) => i).filter((i) => produces[i] === value && wanted(i));
     return (recipe.installed === 'first' ? order[0] : order[order.length - 1]) ?? -1;
   };
-  const pick = (value: true | 'unknown') => (pickAmong(value, (i) => dynamic[i]!) !== -1 ? pickAmong(value, (i) => dynamic[i]!) : pickAmong(value, () => true));
+  const pick = (value: true | 'unknown') => {
+    const dynamicPick = pickAmong(value, (i) => dynamic[i]!);
+    return dynamicPick !== -1 ? dynamicPick : pickAmong(value, () => true);
+  };
   const index = id !== undefined ? builds.findIndex((build) => build.id === id) : pick(true) !== -1 ? pick(true) : pick('unknown');
   if (index === -1) {
     fail(id === undefined ? `no configure invocation builds ${binary} on ${arch}; its builds: ${list} (pick one with --build)` : `no build ${id} on ${arch}; its builds: ${list}`);
