@@ -6,7 +6,8 @@
 // - scripts/meson-buildoptions.sh (>= 6.2): `_meson_option_parse` arms, the exact CLI spellings and
 //   the -D each becomes; where it is missing and configure has no option loop of its own either,
 //   the spellings are derived with meson-buildoptions.py's rules;
-// - configure: its `for opt do` loop arms (hand-handled options; <= 5.x every option), its defaults
+// - configure: its `for opt do` loop arms (hand-handled options; <= 5.x every option) and those it
+//   ignores as obsolete (the option's feature is then always built), its defaults
 //   (`x=""` probes, i.e. auto; `x="no"`/`x="yes"`, a boolean's false/true; 6.x's default_feature
 //   forms), the Linux host overrides (`linux)` in the host case), the variable each arm sets and
 //   what it hands meson itself (`-Dtcg=$tcg`).
@@ -174,6 +175,21 @@ function configureArms(text) {
   return arms;
 }
 
+/**
+ * Switches configure takes and ignores: an arm that only says so (`--enable-vhdx|--disable-vhdx)`
+ * then `echo "$0: $opt is obsolete, VHDX driver is always built" >&2`, QEMU 5.2 to 7.2), each with
+ * what configure says of it.
+ */
+export function obsoleteArms(text) {
+  const start = text.lastIndexOf('\nfor opt do');
+  const loop = text.slice(start, text.indexOf('\ndone', start));
+  const obsolete = new Map();
+  for (const m of loop.matchAll(/^\s+(--[\w-]+(?:\|--[\w-]+)*)\)\n\s+echo "\$0: \$opt is obsolete, ([^"]+)" >&2\n\s+;;/gm)) {
+    for (const spelling of m[1].split('|')) obsolete.set(spelling, m[2]);
+  }
+  return obsolete;
+}
+
 /** The variable each `--enable-X`/`--disable-X` arm of configure's option loop sets (`--disable-strip) strip_opt="no"`). */
 export function armVariables(text) {
   const start = text.lastIndexOf('\nfor opt do');
@@ -232,7 +248,7 @@ export function readTree(dir, previousConfigure) {
   }
   // Options configure hands meson itself (`-Dtcg=$tcg`): a definite value of its own is the default (6.2's tcg="enabled").
   const passed = new Set([...(own ?? '').matchAll(/-D(\w+)=\$(\w+)\b/g)].filter(([, key, variable]) => key === variable).map(([, key]) => key));
-  return { version, options, arms, defaults, configure, passed };
+  return { version, options, arms, defaults, configure, passed, obsolete: own ? obsoleteArms(own) : new Map() };
 }
 
 /** A configure variable's "yes" or "no" (configureDefaults' enabled/disabled) for a boolean option; a probe has none. */
@@ -276,14 +292,21 @@ function main() {
       const fromConfigure = t.defaults.get(key);
       const definite = t.passed.has(key) && (fromConfigure === 'enabled' || fromConfigure === 'disabled');
       const value = definite ? fromConfigure : o ? o.default : kind === 'feature' ? fromConfigure : kind === 'boolean' ? BOOLEAN_STATE[fromConfigure] : undefined;
-      if (value !== undefined && [...t.arms.values()].some(([k]) => k === key)) defaults[index] = value;
+      // A switch configure ignores as obsolete: what it names is always built (`always` says why).
+      const always = [...t.obsolete.keys()].some((spelling) => t.arms.get(spelling)?.[0] === key);
+      if (always) defaults[index] = kind === 'boolean' ? 'true' : 'enabled';
+      else if (value !== undefined && [...t.arms.values()].some(([k]) => k === key)) defaults[index] = value;
     });
     const choices = [...trees].reverse().map((t) => t.options.get(key)?.choices).find(Boolean);
     options[key] = { kind, defaults, ...(choices ? { choices } : {}) };
   }
   const sorted = Object.fromEntries(Object.entries(spellings).sort(([a], [b]) => (a < b ? -1 : 1)));
   const facts = FACTS.map(([spelling, since, until]) => ({ spelling, ...(since ? { since } : {}), ...(until ? { until } : {}) }));
-  const data = { versions, sources: trees.map((t) => t.source), spellings: sorted, options, facts, renames: RENAMES };
+  const obsolete = {};
+  trees.forEach((t, index) => {
+    for (const [spelling, says] of t.obsolete) (obsolete[spelling] ??= { says, in: [] }).in.push(index);
+  });
+  const data = { versions, sources: trees.map((t) => t.source), spellings: sorted, options, facts, renames: RENAMES, obsolete };
   writeFileSync(OUT, `${JSON.stringify(data, null, 1)}\n`);
   console.log(`${Object.keys(sorted).length} spellings, ${keys.size} keys, versions ${versions.join(' ')}`);
 }

@@ -13,7 +13,7 @@ import type { QemuReference } from '../model/qemu-reference.js';
 import { isCompared } from '../model/qemu-setting.js';
 import type { QemuConfigSet } from '../model/qemu-setting.js';
 import type { Report } from '../model/report.js';
-import { QEMU_VOCABULARY_VERSIONS, acceptance, vocabularyFor } from '../knowledge/qemu-vocabulary.js';
+import { QEMU_VOCABULARY_VERSIONS, acceptance, obsoleteSwitch, vocabularyFor } from '../knowledge/qemu-vocabulary.js';
 import { hostSymbolValue } from '../knowledge/qemu-host-symbols.js';
 import type { DeviceConfig } from '../readers/qemu/load-device-config.js';
 import type { QemuTree } from '../readers/qemu/load-qemu-tree.js';
@@ -56,12 +56,13 @@ export function compareQemu(reference: QemuReference, candidateBuild: QemuBuildC
   const version = candidateBuild.version ?? tree?.version;
   const refVersion = options.referenceVersion ?? reference.version;
   const candVersion = options.version ?? version ?? reference.version;
-  const candidate = normalizeBuild(withoutIgnored(build, candVersion, candidateBuild.patchedOptions));
-  const refConfig = normalizeBuild(reference.build);
+  const ignored = new Map<string, Diagnostic>();
+  const candidate = normalizeBuild(withoutObsolete(withoutIgnored(build, candVersion, candidateBuild.patchedOptions), candVersion, ignored));
+  const refConfig = normalizeBuild(withoutObsolete(reference.build, refVersion, ignored));
   const want = effectiveQemu(refConfig, refVersion);
   const have = effectiveQemu(candidate, candVersion);
   const findings: Finding[] = [];
-  const diagnostics: Diagnostic[] = [...refConfig.diagnostics, ...candidate.diagnostics];
+  const diagnostics: Diagnostic[] = [...refConfig.diagnostics, ...candidate.diagnostics, ...ignored.values()];
   let requirements = 0;
   for (const wanted of want.values()) {
     if (wanted.how !== 'explicit' || NOT_REQUIRED.has(wanted.key) || !isCompared(wanted.category)) continue;
@@ -129,6 +130,20 @@ function withoutIgnored(build: Build, version: string, patched: readonly Patched
   if (!patched.some((o) => o.spelling === ANY_OPTION)) return build;
   const ignored = (text: string) => !!parseOption(text) && acceptance(text, version).status === 'rejected' && patchAccepting(text, patched)?.spelling === ANY_OPTION;
   return { ...build, argv: build.argv.filter((argument) => argument.unknown || !ignored(argument.text)) };
+}
+
+/**
+ * Switches a version's configure takes and ignores as obsolete (QEMU 5.2 to 7.2: `--disable-vhdx`,
+ * "VHDX driver is always built") set nothing: they are dropped, each with an FD250 note, once.
+ */
+function withoutObsolete(build: Build, version: string, notes: Map<string, Diagnostic>): Build {
+  const argv = build.argv.filter((argument) => {
+    const says = argument.unknown ? undefined : obsoleteSwitch(argument.text, version);
+    const key = `${argument.text} ${argument.origin.file}:${argument.origin.line}`;
+    if (says && !notes.has(key)) notes.set(key, diagnostic('FD250', `QEMU ${version}'s configure ignores ${argument.text}: "${argument.text} is obsolete, ${says}"`, argument.origin));
+    return !says;
+  });
+  return argv.length === build.argv.length ? build : { ...build, argv };
 }
 
 /** A requirement's key that the candidate does not write, after a word that may set any option. */

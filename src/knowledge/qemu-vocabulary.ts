@@ -25,6 +25,8 @@ interface Vocabulary {
   readonly options: Readonly<Record<string, OptionRow>>;
   readonly facts: ReadonlyArray<{ readonly spelling: string; readonly since?: string; readonly until?: string }>;
   readonly renames: Readonly<Record<string, string>>;
+  /** Switches configure takes and ignores: what it says of each (`VHDX driver is always built`), and in which versions. */
+  readonly obsolete: Readonly<Record<string, { readonly says: string; readonly in: readonly number[] }>>;
 }
 
 const VOCABULARY = data as Vocabulary;
@@ -100,6 +102,24 @@ export function acceptance(word: string, version: string): Acceptance {
   if (!below && !above && present.length === 0) return { status: 'rejected', reason: 'in no QEMU version read' };
   const which = below ? `QEMU ${name(at.below!)} accepts it, ${name(at.above!)} does not` : `QEMU ${name(at.above!)} accepts it, ${name(at.below!)} does not`;
   return { status: 'unverified', reason: which };
+}
+
+/**
+ * What configure of `version` says as it ignores `word` (`VHDX driver is always built`), where that
+ * version takes the switch and does nothing with it; between two versions read, both must. A version
+ * before those read is read as the first (QEMU 3.0 to 4.2 ignore the same switches as 5.2).
+ */
+export function obsoleteSwitch(word: string, version: string): string | undefined {
+  const row = VOCABULARY.obsolete[word];
+  const at = vocabularyFor(version);
+  const ignores = at.index !== undefined ? row?.in.includes(at.index) : row?.in.includes(at.below!) && row.in.includes(at.above!);
+  return ignores ? row!.says : undefined;
+}
+
+/** Where configure of `version` ignores a key's switches, what is always built: `ignores --enable-vhdx and --disable-vhdx as obsolete: "VHDX driver is always built"`. */
+export function alwaysBuilt(key: string, version: string): string | undefined {
+  const ignored = Object.keys(VOCABULARY.obsolete).filter((spelling) => VOCABULARY.spellings[spelling]?.key === key && obsoleteSwitch(spelling, version));
+  return ignored.length ? `ignores ${ignored.sort().reverse().join(' and ')} as obsolete: "${VOCABULARY.obsolete[ignored[0]!]!.says}"` : undefined;
 }
 
 function mesonPresence(word: string): number[] {

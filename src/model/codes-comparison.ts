@@ -147,6 +147,11 @@ export const COMPARISON_CODES = {
     severity: 'info',
     summary: "An option this QEMU version's configure does not accept, which the recipe's own patch to QEMU adds.",
   },
+  FD250: {
+    name: 'option-obsolete',
+    severity: 'info',
+    summary: "An option this QEMU version's configure takes and ignores as obsolete: it sets nothing, and what it names is always built.",
+  },
   FD260: {
     name: 'option-unknown',
     severity: 'warning',

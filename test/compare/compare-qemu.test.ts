@@ -89,6 +89,24 @@ describe('compareQemu: effective states, not spellings', () => {
     expect(report.summary).toMatchObject({ requirements: 1, satisfied: 1 });
   });
 
+  it('takes a switch the version ignores as obsolete as setting nothing: 7.2 builds VHDX whatever the candidate passes (FD250)', () => {
+    for (const text of ['--enable-kvm', '--enable-kvm\n--disable-vhdx']) {
+      const report = compareQemu(reference('--disable-vhdx'), candidate(text, '7.2.0'));
+      expect(report.findings.map((f) => [f.code, f.key, f.severity, f.message])).toEqual([
+        ['FD233', 'vhdx', 'info', 'the reference turns vhdx off for size; the candidate enables it (QEMU 7.2.0 always builds it; its configure ignores --enable-vhdx and --disable-vhdx as obsolete: "VHDX driver is always built")'],
+      ]);
+      expect(report.diagnostics.filter((d) => d.code === 'FD250').map((d) => [d.line, d.message])).toEqual(
+        text.includes('vhdx') ? [[2, 'QEMU 7.2.0\'s configure ignores --disable-vhdx: "--disable-vhdx is obsolete, VHDX driver is always built"']] : [],
+      );
+    }
+    // From 8.0 vhdx is a feature again, auto, and the switch turns it off.
+    expect(kinds(compareQemu(reference('--disable-vhdx'), candidate('--enable-kvm\n--disable-vhdx', '8.2.0')))).toEqual([]);
+    expect(kinds(compareQemu(reference('--disable-vhdx'), candidate('--enable-kvm', '8.2.0')))).toEqual([['FD233', 'extra', 'vhdx', null]]);
+    // A reference evaluated for 7.2 asks for nothing with it either.
+    const ref72 = compareQemu(reference('--disable-vhdx'), candidate('--enable-kvm', '7.2.0'), { referenceVersion: '7.2.0' });
+    expect([ref72.findings, ref72.diagnostics.map((d) => d.code)]).toEqual([[], ['FD250']]);
+  });
+
   it('reports an option the candidate\'s version does not accept, at the candidate\'s line', () => {
     const report = compareQemu(reference('--enable-kvm'), candidate('--enable-kvm\n--enable-virtiofsd', '8.2.0'));
     expect(report.findings.map((f) => [f.code, f.key, f.candidate?.line])).toEqual([['FD234', '--enable-virtiofsd', 2]]);

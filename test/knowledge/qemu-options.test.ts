@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ESM script (the generator of the knowledge), without types
-import { armVariables, buildOptions, configureDefaults, derivedOptions, mesonOptions, readTree } from '../../scripts/generate-qemu-options.mjs';
+import { armVariables, buildOptions, configureDefaults, derivedOptions, mesonOptions, obsoleteArms, readTree } from '../../scripts/generate-qemu-options.mjs';
 // @ts-expect-error: a plain ESM script shared with the benchmarks, without types
 import { ORACLES_REQUIRED, configureTreeMissing, findConfigureTree } from '../../scripts/oracles.mjs';
 
@@ -12,6 +12,7 @@ interface Shipped {
   readonly versions: readonly string[];
   readonly spellings: Record<string, { readonly in: readonly number[] }>;
   readonly options: Record<string, { readonly defaults: Record<string, string> }>;
+  readonly obsolete: Record<string, { readonly says: string; readonly in: readonly number[] }>;
 }
 const shipped = JSON.parse(readFileSync(new URL('../../src/knowledge/qemu-options.json', import.meta.url), 'utf8')) as Shipped;
 const SERIES = ['5.2', '7.2', '10.0', '10.2'];
@@ -50,6 +51,20 @@ describe.skipIf(missing.length > 0)(`QEMU's configure of Debian's 5.2, 7.2, 10.0
     }
   });
 
+  it('ignores as obsolete, in 5.2 and 7.2, the switches the vocabulary says it does, and builds what they name', () => {
+    for (const series of SERIES) {
+      const index = shipped.versions.findIndex((version) => version.startsWith(`${series}.`));
+      const text = readFileSync(`${trees[series]}/configure`, 'utf8');
+      // Each switch configure answers with "is obsolete" and nothing else, read here apart from the generator.
+      const ignored = [...text.matchAll(/^\s+([-\w|]+)\)\n\s+echo "\$0: \$opt is obsolete, (.+)" >&2$/gm)].flatMap(([, arms, says]) => arms!.split('|').map((s) => [s, says]));
+      const shippedHere = Object.entries(shipped.obsolete).filter(([, row]) => row.in.includes(index)).map(([spelling, row]) => [spelling, row.says]);
+      expect(shippedHere.sort(), series).toEqual(ignored.sort());
+      if (series === '5.2' || series === '7.2') expect(Object.fromEntries(ignored)['--disable-vhdx'], series).toBe('VHDX driver is always built');
+      for (const [spelling] of ignored) expect(shipped.options[spelling!.replace(/^--(en|dis)able-/, '').replace(/-/g, '_')]!.defaults[String(index)], `${series} ${spelling}`).toBe('enabled');
+    }
+    expect(shipped.options.vhdx!.defaults[String(shipped.versions.findIndex((v) => v.startsWith('10.0.')))]).toBe('auto');
+  });
+
   it("derives 10.2's scripts/meson-buildoptions.sh from its meson_options.txt, by the rules 11.1's spellings are read with", () => {
     const dir = trees['10.2']!;
     const derived = derivedOptions(mesonOptions(readFileSync(`${dir}/meson_options.txt`, 'utf8'))) as Map<string, unknown>;
@@ -63,6 +78,17 @@ describe("configure's own defaults", () => {
     expect(Object.fromEntries(configureDefaults(text) as Map<string, string>)).toEqual({
       gio: 'auto', debug_tcg: 'disabled', qom_cast_debug: 'enabled', vhost_net: 'auto', bochs: 'auto', vhost_user: 'auto', linux_user: 'enabled',
     });
+  });
+
+  it('reads the switches an arm of its own only calls obsolete, and no arm that does more', () => {
+    const text = [
+      'uuid=""', 'for opt do', 'case "$opt" in',
+      '  --enable-vhdx|--disable-vhdx)', '      echo "$0: $opt is obsolete, VHDX driver is always built" >&2', '  ;;',
+      '  --enable-blobs) blobs="yes"', '      echo "$0: $opt is obsolete, ignored" >&2', '  ;;',
+      '  --disable-uuid)', '      echo "$0: $opt is obsolete, UUID support is always built" >&2', '      uuid="no"', '  ;;',
+      'esac', 'done',
+    ].join('\n');
+    expect(Object.fromEntries(obsoleteArms(text) as Map<string, string>)).toEqual({ '--enable-vhdx': 'VHDX driver is always built', '--disable-vhdx': 'VHDX driver is always built' });
   });
 
   it('takes the default of the variable an option sets under another name (5.2: --disable-strip) strip_opt="no")', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { acceptance, compareVersions, currentKey, optionDefault, optionKind } from '../../src/knowledge/qemu-vocabulary.js';
+import { acceptance, alwaysBuilt, compareVersions, currentKey, obsoleteSwitch, optionDefault, optionKind } from '../../src/knowledge/qemu-vocabulary.js';
 import { corpus } from '../helpers/corpus.js';
 
 describe('the QEMU vocabulary', () => {
@@ -89,6 +89,29 @@ describe('the QEMU vocabulary', () => {
     ['modules', '11.1.0', 'feature', 'disabled'],
   ])('%s in QEMU %s is a %s defaulting to %s', (key, version, kind, value) => {
     expect([optionKind(key), optionDefault(key, version)]).toEqual([kind, value]);
+  });
+
+  it.each([
+    // [word, version, what configure says as it ignores it]: read in 5.2, 6.2 and 7.2; between two versions both must;
+    // before 5.2 as 5.2 (QEMU 3.0 to 4.2 have the same arms)
+    ['--disable-vhdx', '7.2.0', 'VHDX driver is always built'],
+    ['--disable-vhdx', '6.0.0', 'VHDX driver is always built'],
+    ['--disable-vhdx', '8.0.0', undefined],
+    ['--disable-vhdx', '10.0.0', undefined],
+    ['--disable-vhdx', '4.2.0', 'VHDX driver is always built'],
+    ['--disable-vhdx', '12.0.0', undefined],
+    ['--enable-uuid', '5.2.0', 'UUID support is always built'],
+    ['--disable-vmdk', '7.2.0', undefined],
+  ])('knows %s in QEMU %s as ignored: %s', (word, version, says) => {
+    expect(obsoleteSwitch(word, version)).toBe(says);
+    // configure takes the switch it ignores: no "unknown option"
+    if (says) expect(acceptance(word, version).status).toBe('accepted');
+  });
+
+  it('says which keys a version always builds, its switches ignored', () => {
+    expect(alwaysBuilt('vhdx', '7.2.0')).toBe('ignores --enable-vhdx and --disable-vhdx as obsolete: "VHDX driver is always built"');
+    expect([alwaysBuilt('vhdx', '8.2.0'), alwaysBuilt('vmdk', '7.2.0')]).toEqual([undefined, undefined]);
+    expect([optionDefault('vhdx', '7.2.0'), optionDefault('vhdx', '8.2.0')]).toEqual(['enabled', 'auto']);
   });
 
   it('knows renames and orders versions numerically', () => {
