@@ -76,6 +76,19 @@ const FACTS = [
   // (its version gate); 10.0's configure lacks it, 11.1's has it.
   ['--enable-passt', '10.1.0', null], ['--disable-passt', '10.1.0', null],
 ];
+// Options QEMU added later for something its older versions built in every build, or did not have at
+// all: [key, state, series, why]. `always`: what the option turns off is built whatever configure is
+// told (a file meson.build adds unconditionally, a dependency it requires); `absent`: nothing of it is
+// in that version's meson.build files. Each is checked against the trees in test/knowledge/qemu-options.test.ts.
+export const BEFORE_OPTION = [
+  ['vmdk', 'always', ['5.2', '6.2', '7.2'], 'block/meson.build builds vmdk.c unconditionally'],
+  ['vpc', 'always', ['5.2', '6.2', '7.2'], 'block/meson.build builds vpc.c unconditionally'],
+  ['colo_proxy', 'always', ['5.2', '6.2', '7.2'], 'net/meson.build builds colo-compare.c, colo.c and filter-rewriter.c unconditionally'],
+  ['pixman', 'always', ['5.2', '6.2', '7.2'], 'meson.build requires pixman-1 for every system emulator'],
+  ...['pipewire', 'rutabaga_gfx', 'hv_balloon', 'libdw', 'debug_graph_lock', 'hexagon_idef_parser'].map((key) => [key, 'absent', ['5.2', '6.2', '7.2'], 'none of its meson.build files names it']),
+  ...['qpl', 'uadk', 'debug_remap'].map((key) => [key, 'absent', ['5.2', '6.2', '7.2', '8.2'], 'none of its meson.build files names it']),
+  ['passt', 'absent', ['5.2', '6.2', '7.2', '8.2', '10.0'], 'none of its meson.build files names it'],
+];
 // Renamed keys: an option of an older version that a newer one spells otherwise.
 const RENAMES = { vnc_png: 'png', libssh2: 'libssh' };
 
@@ -292,13 +305,30 @@ function main() {
       const fromConfigure = t.defaults.get(key);
       const definite = t.passed.has(key) && (fromConfigure === 'enabled' || fromConfigure === 'disabled');
       const value = definite ? fromConfigure : o ? o.default : kind === 'feature' ? fromConfigure : kind === 'boolean' ? BOOLEAN_STATE[fromConfigure] : undefined;
-      // A switch configure ignores as obsolete: what it names is always built (`always` says why).
+      // A switch configure ignores as obsolete: what it names is always built (`fixed` says why).
       const always = [...t.obsolete.keys()].some((spelling) => t.arms.get(spelling)?.[0] === key);
       if (always) defaults[index] = kind === 'boolean' ? 'true' : 'enabled';
       else if (value !== undefined && [...t.arms.values()].some(([k]) => k === key)) defaults[index] = value;
     });
     const choices = [...trees].reverse().map((t) => t.options.get(key)?.choices).find(Boolean);
     options[key] = { kind, defaults, ...(choices ? { choices } : {}) };
+  }
+  // What no build of a version can change: its configure ignores the switches, or the option came later.
+  const on = (key) => (options[key].kind === 'boolean' ? 'true' : 'enabled');
+  trees.forEach((t, index) => {
+    const ignored = [...t.obsolete.keys()].filter((spelling) => t.arms.has(spelling)).sort().reverse();
+    for (const key of new Set(ignored.map((spelling) => t.arms.get(spelling)[0]))) {
+      const spellings = ignored.filter((spelling) => t.arms.get(spelling)[0] === key);
+      (options[key].fixed ??= {})[index] = `its configure ignores ${spellings.join(' and ')} as obsolete: "${t.obsolete.get(spellings[0])}"`;
+    }
+  });
+  for (const [key, state, series, why] of BEFORE_OPTION) {
+    for (const s of series) {
+      const index = versions.findIndex((v) => v.startsWith(`${s}.`));
+      if (index < 0 || !options[key] || options[key].defaults[index] !== undefined) throw new Error(`BEFORE_OPTION ${key} ${s}: not a version read, or the option exists there`);
+      options[key].defaults[index] = state === 'always' ? on(key) : on(key) === 'true' ? 'false' : 'disabled';
+      (options[key].fixed ??= {})[index] = `it has no option yet, and ${why}`;
+    }
   }
   const sorted = Object.fromEntries(Object.entries(spellings).sort(([a], [b]) => (a < b ? -1 : 1)));
   const facts = FACTS.map(([spelling, since, until]) => ({ spelling, ...(since ? { since } : {}), ...(until ? { until } : {}) }));

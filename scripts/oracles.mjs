@@ -48,16 +48,16 @@ export function findProgram(name) {
 
 export const PROGRAM_MISSING = (name, pkg) => `${name} not found: install Debian package ${pkg} (as .ci/run does)`;
 
-// QEMU source trees, for the device layer and the Linux-auto knowledge: Debian's source packages of QEMU 7.2 (bookworm) and
+// QEMU source trees, for the device layer and the QEMU knowledge: Debian's source packages of QEMU 5.2 (bullseye), 7.2 (bookworm) and
 // 10.0 (trixie), which .ci/run downloads with `apt-get source --download-only` into QEMU_SOURCES,
 // and 10.2 (sid's 10.2.2, the newest whose source is in Debian's pool), which it downloads by URL.
 // Only what minikconf reads is extracted (Kconfig files, device and target configs, meson.build,
 // VERSION, scripts/minikconf.py), once, into node_modules/.cache.
 export const QEMU_SOURCES = `${CACHE}/qemu-sources`;
-const QEMU_SERIES = { '7.2': 'qemu_7.2+dfsg', '10.0': 'qemu_10.0', '10.2': 'qemu_10.2' };
+const QEMU_SERIES = { '5.2': 'qemu_5.2+dfsg', '7.2': 'qemu_7.2+dfsg', '10.0': 'qemu_10.0', '10.2': 'qemu_10.2' };
 const TREE_MEMBERS = ['*Kconfig*', '*/configs/*', '*/scripts/minikconf.py', '*/VERSION', '*/meson.build'];
 
-/** Path of an extracted QEMU tree of that series ('7.2', '10.0', '10.2'), or undefined. */
+/** Path of an extracted QEMU tree of that series ('5.2', '7.2', '10.0', '10.2'), or undefined. */
 export function findQemuTree(series) {
   const override = process.env[`FLAGDIFF_QEMU_TREE_${series.replace('.', '_')}`];
   if (override) return override;
@@ -75,7 +75,7 @@ export function findQemuTree(series) {
 
 // What the configure vocabulary is read from (scripts/generate-qemu-options.mjs), in the same source
 // packages and bullseye's 5.2: configure, meson_options.txt, scripts/meson-buildoptions.sh, VERSION.
-const CONFIGURE_SERIES = { '5.2': 'qemu_5.2+dfsg', ...QEMU_SERIES };
+const CONFIGURE_SERIES = QEMU_SERIES;
 const CONFIGURE_MEMBERS = ['*/VERSION', '*/configure', '*/meson_options.txt', '*/scripts/meson-buildoptions.sh'];
 
 /** Path of a directory holding those files of that series ('5.2', '7.2', '10.0', '10.2'), or undefined. */

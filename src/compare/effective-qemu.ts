@@ -7,7 +7,7 @@
  */
 import type { QemuCategory, QemuConfigSet, QemuSetting } from '../model/qemu-setting.js';
 import { autoBuildsAsEnabled } from '../knowledge/qemu-linux-auto.js';
-import { alwaysBuilt, currentKey, optionDefault, optionKeys, optionKind } from '../knowledge/qemu-vocabulary.js';
+import { currentKey, fixedIn, optionDefault, optionKeys, optionKind } from '../knowledge/qemu-vocabulary.js';
 
 export interface EffectiveOption {
   readonly key: string;
@@ -16,11 +16,11 @@ export interface EffectiveOption {
   /**
    * `explicit`: written; `default`: the version's default; `without-default-features`: auto turned
    * off; `linux-auto`: auto, which on a Linux host builds what enabled builds; `targets`: whether
-   * user-mode emulators are built, read from the target list; `always`: the version always builds it,
-   * and its configure ignores the switches (`always` then says so, in configure's words).
+   * user-mode emulators are built, read from the target list; `fixed`: no build of the version can
+   * change it (`fixed` then says why: knowledge/qemu-vocabulary.ts fixedIn).
    */
-  readonly how: 'explicit' | 'default' | 'without-default-features' | 'linux-auto' | 'targets' | 'always';
-  readonly always?: string;
+  readonly how: 'explicit' | 'default' | 'without-default-features' | 'linux-auto' | 'targets' | 'fixed';
+  readonly fixed?: string;
   readonly setting?: QemuSetting;
   /** Why the value is not known: a word not evaluated statically sets, or may set, the option. */
   readonly unknown?: string;
@@ -41,11 +41,11 @@ export function effectiveQemu(config: QemuConfigSet, version: string): Map<strin
   for (const key of optionKeys(version)) {
     if (effective.has(key) || optionKind(key) !== 'feature') continue;
     const value = optionDefault(key, version)!;
-    const always = alwaysBuilt(key, version);
+    const fixed = fixedIn(key, version);
     effective.set(
       key,
-      always
-        ? { key, category: 'feature', value, how: 'always', always }
+      fixed
+        ? { key, category: 'feature', value, how: 'fixed', fixed }
         : value !== 'auto'
         ? { key, category: 'feature', value, how: 'default', ...opaque }
         : noAuto

@@ -14,7 +14,7 @@ const HOW: Readonly<Record<EffectiveOption['how'], string>> = {
   'without-default-features': 'auto, turned off by --without-default-features',
   'linux-auto': "auto, the version's default, which on Linux builds what --enable builds",
   targets: 'read from its targets',
-  always: 'always built in this version',
+  fixed: 'the same in every build of this version',
 };
 
 export function judgeOption(want: EffectiveOption, have: EffectiveOption | undefined, version: string): Finding | undefined {
@@ -62,7 +62,7 @@ type Base = Pick<Finding, 'key' | 'want' | 'reasons' | 'reference' | 'candidate'
 
 function judgeFeature(want: EffectiveOption, have: EffectiveOption | undefined, version: string, base: Base): Finding | undefined {
   const state = have?.value;
-  const how = !have ? `QEMU ${version} has no such option` : have.always ? `QEMU ${version} always builds it; its configure ${have.always}` : HOW[have.how];
+  const how = !have ? `QEMU ${version} has no such option` : have.fixed ? `QEMU ${version} ${state === 'disabled' ? 'cannot build it' : 'builds it in every build'}: ${have.fixed}` : HOW[have.how];
   const shown = { ...base, category: 'feature' as const, have: have?.how === 'explicit' ? state! : null };
   if (want.value === 'enabled') {
     if (state === 'enabled') return undefined;
@@ -80,7 +80,7 @@ function judgeFeature(want: EffectiveOption, have: EffectiveOption | undefined, 
   if (want.value === 'disabled' && (state === 'enabled' || state === 'auto')) {
     const why = want.setting?.tags?.length ? ` for ${want.setting.tags.join(', ')}` : '';
     // What the version always builds is no packaging choice: the candidate could not turn it off.
-    return qemuFinding({ ...shown, code: 'FD233', kind: 'extra', severity: state === 'auto' || have?.how === 'always' ? 'info' : 'warning',
+    return qemuFinding({ ...shown, code: 'FD233', kind: 'extra', severity: state === 'auto' || have?.how === 'fixed' ? 'info' : 'warning',
       message: state === 'auto'
         ? `the reference turns ${want.key} off${why}; the candidate builds it if the build machine has its library (${how})`
         : `the reference turns ${want.key} off${why}; the candidate enables it (${have!.setting?.spelling ?? how})` });

@@ -17,6 +17,8 @@ interface OptionRow {
   /** Default per version index, where the option exists. */
   readonly defaults: Readonly<Record<string, string>>;
   readonly choices?: readonly string[];
+  /** Per version index: why no build of that version can change the option (fixedIn). */
+  readonly fixed?: Readonly<Record<string, string>>;
 }
 interface Vocabulary {
   readonly versions: readonly string[];
@@ -116,10 +118,17 @@ export function obsoleteSwitch(word: string, version: string): string | undefine
   return ignores ? row!.says : undefined;
 }
 
-/** Where configure of `version` ignores a key's switches, what is always built: `ignores --enable-vhdx and --disable-vhdx as obsolete: "VHDX driver is always built"`. */
-export function alwaysBuilt(key: string, version: string): string | undefined {
-  const ignored = Object.keys(VOCABULARY.obsolete).filter((spelling) => VOCABULARY.spellings[spelling]?.key === key && obsoleteSwitch(spelling, version));
-  return ignored.length ? `ignores ${ignored.sort().reverse().join(' and ')} as obsolete: "${VOCABULARY.obsolete[ignored[0]!]!.says}"` : undefined;
+/**
+ * Why no build of `version` can change a key, where none can: its configure ignores the switches
+ * (`its configure ignores --enable-vhdx and --disable-vhdx as obsolete: "VHDX driver is always built"`),
+ * or the option came later (`it has no option yet, and block/meson.build builds vpc.c unconditionally`).
+ * The key's default there is then what every build has. Between two versions read, both must say so.
+ */
+export function fixedIn(key: string, version: string): string | undefined {
+  const fixed = VOCABULARY.options[key]?.fixed;
+  const at = vocabularyFor(version);
+  if (!fixed) return undefined;
+  return at.index !== undefined ? fixed[String(at.index)] : fixed[String(at.below)] && fixed[String(at.above)];
 }
 
 function mesonPresence(word: string): number[] {

@@ -93,7 +93,7 @@ describe('compareQemu: effective states, not spellings', () => {
     for (const text of ['--enable-kvm', '--enable-kvm\n--disable-vhdx']) {
       const report = compareQemu(reference('--disable-vhdx'), candidate(text, '7.2.0'));
       expect(report.findings.map((f) => [f.code, f.key, f.severity, f.message])).toEqual([
-        ['FD233', 'vhdx', 'info', 'the reference turns vhdx off for size; the candidate enables it (QEMU 7.2.0 always builds it; its configure ignores --enable-vhdx and --disable-vhdx as obsolete: "VHDX driver is always built")'],
+        ['FD233', 'vhdx', 'info', 'the reference turns vhdx off for size; the candidate enables it (QEMU 7.2.0 builds it in every build: its configure ignores --enable-vhdx and --disable-vhdx as obsolete: "VHDX driver is always built")'],
       ]);
       expect(report.diagnostics.filter((d) => d.code === 'FD250').map((d) => [d.line, d.message])).toEqual(
         text.includes('vhdx') ? [[2, 'QEMU 7.2.0\'s configure ignores --disable-vhdx: "--disable-vhdx is obsolete, VHDX driver is always built"']] : [],

@@ -1,12 +1,13 @@
 // The configure vocabulary (src/knowledge/qemu-options.json) against QEMU's own files: each version's
 // spellings are what its configure's option loop and scripts/meson-buildoptions.sh take, and the rules
 // 11.1's are derived with (from meson_options.txt alone) give 10.2's generated script exactly.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ESM script (the generator of the knowledge), without types
-import { armVariables, buildOptions, configureDefaults, derivedOptions, mesonOptions, obsoleteArms, readTree } from '../../scripts/generate-qemu-options.mjs';
+import { BEFORE_OPTION, armVariables, buildOptions, configureDefaults, derivedOptions, mesonOptions, obsoleteArms, readTree } from '../../scripts/generate-qemu-options.mjs';
 // @ts-expect-error: a plain ESM script shared with the benchmarks, without types
-import { ORACLES_REQUIRED, configureTreeMissing, findConfigureTree } from '../../scripts/oracles.mjs';
+import { ORACLES_REQUIRED, configureTreeMissing, findConfigureTree, findQemuTree, qemuTreeMissing } from '../../scripts/oracles.mjs';
 
 interface Shipped {
   readonly versions: readonly string[];
@@ -94,5 +95,70 @@ describe("configure's own defaults", () => {
   it('takes the default of the variable an option sets under another name (5.2: --disable-strip) strip_opt="no")', () => {
     const text = ['strip_opt="yes"', 'want_tools=""', 'for opt do', 'case "$opt" in', '  --disable-strip) strip_opt="no"', '  ;;', '  --enable-tools) want_tools="yes"', '  ;;', '  --enable-kvm) kvm="enabled"', '  ;;', 'esac', 'done'].join('\n');
     expect(Object.fromEntries(armVariables(text) as Map<string, string>)).toEqual({ '--disable-strip': 'strip_opt', '--enable-tools': 'want_tools', '--enable-kvm': 'kvm' });
+  });
+});
+
+// What an older QEMU builds where a later one has an option for it (BEFORE_OPTION), seen in the trees
+// CI downloads (Debian's 5.2, 7.2 and 10.0); 6.2's and 8.2's rows were read in qemu/qemu's release
+// commits, which CI cannot download.
+const BUILT_TREES = ['5.2', '7.2', '10.0'];
+const builtTrees = Object.fromEntries(BUILT_TREES.map((series) => [series, findQemuTree(series) as string | undefined]));
+const builtMissing = BUILT_TREES.filter((series) => !builtTrees[series]);
+if (ORACLES_REQUIRED && builtMissing.length) throw new Error(builtMissing.map((series) => qemuTreeMissing(series)).join('; '));
+
+/** The files unconditionally built, or required, that show what an `always` row says. */
+const BUILT_ALWAYS: Record<string, { file: string; tokens: string[] }> = {
+  vmdk: { file: 'block/meson.build', tokens: ["'vmdk.c'"] },
+  vpc: { file: 'block/meson.build', tokens: ["'vpc.c'"] },
+  colo_proxy: { file: 'net/meson.build', tokens: ["'colo-compare.c'", "'colo.c'", "'filter-rewriter.c'"] },
+  pixman: { file: 'meson.build', tokens: ["dependency('pixman-1', required: have_system"] },
+};
+/** The word an `absent` row's feature would be named by in meson.build files (options, sources, dependencies). */
+const NAMED = (key: string) => new RegExp({ rutabaga_gfx: 'rutabaga', hv_balloon: 'hv.balloon', debug_graph_lock: 'graph.lock', hexagon_idef_parser: 'idef', debug_remap: 'debug.remap', passt: '\\bpasst\\b' }[key] ?? key, 'i');
+
+function mesonFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? mesonFiles(join(dir, entry.name)) : entry.name === 'meson.build' || entry.name === 'meson_options.txt' ? [join(dir, entry.name)] : [],
+  );
+}
+
+/** How many `if` blocks are open at the first line holding `token`. */
+function ifDepthAt(text: string, token: string): number {
+  let depth = 0;
+  for (const line of text.split('\n')) {
+    if (line.includes(token)) return depth;
+    if (/^\s*if\b/.test(line)) depth++;
+    if (/^\s*endif\b/.test(line)) depth--;
+  }
+  throw new Error(`${token} is not in the file`);
+}
+
+describe.skipIf(builtMissing.length > 0)(`before QEMU had an option for it, in Debian's 5.2, 7.2 and 10.0${builtMissing.length ? ` (skipped: ${builtMissing.map((s) => qemuTreeMissing(s)).join('; ')})` : ''}`, () => {
+  const rows = (BEFORE_OPTION as Array<[string, 'always' | 'absent', string[], string]>).flatMap(([key, state, series]) => series.filter((s) => BUILT_TREES.includes(s)).map((s) => [key, state, s] as const));
+
+  it.each(rows)('%s is %s in QEMU %s', (key, state, series) => {
+    const tree = builtTrees[series]!;
+    const files = mesonFiles(tree);
+    // No option for it in that version (meson_options.txt of its configure tree)
+    expect(readFileSync(`${findConfigureTree(series)}/meson_options.txt`, 'utf8')).not.toContain(`option('${key}'`);
+    if (state === 'always') {
+      const { file, tokens } = BUILT_ALWAYS[key]!;
+      const text = readFileSync(join(tree, file), 'utf8');
+      // pixman is required inside `if have_system or have_tools`: every system emulator build
+      for (const token of tokens) expect(ifDepthAt(text, token), `${key}: ${token} in ${file}`).toBe(key === 'pixman' ? 1 : 0);
+    } else {
+      expect(files.filter((file) => NAMED(key).test(readFileSync(file, 'utf8'))), key).toEqual([]);
+    }
+    const index = shipped.versions.findIndex((v) => v.startsWith(`${series}.`));
+    expect(shipped.options[key]!.defaults[String(index)]).toMatch(state === 'always' ? /^(enabled|true)$/ : /^(disabled|false)$/);
+  });
+
+  it('names the features the next version read has an option for, in its meson.build files (the word the check looks for is the right one)', () => {
+    const later = readFileSync(`${findConfigureTree('10.2') ?? findConfigureTree('10.0')}/meson_options.txt`, 'utf8');
+    for (const [key] of BEFORE_OPTION as Array<[string]>) expect(later, key).toContain(`option('${key}'`);
+    const files = mesonFiles(findQemuTree('10.2') ?? builtTrees['10.0']!);
+    for (const [key, state] of BEFORE_OPTION as Array<[string, string]>) {
+      if (state === 'absent') expect(files.some((file) => NAMED(key).test(readFileSync(file, 'utf8'))), key).toBe(true);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { acceptance, alwaysBuilt, compareVersions, currentKey, obsoleteSwitch, optionDefault, optionKind } from '../../src/knowledge/qemu-vocabulary.js';
+import { acceptance, compareVersions, currentKey, fixedIn, obsoleteSwitch, optionDefault, optionKind } from '../../src/knowledge/qemu-vocabulary.js';
 import { corpus } from '../helpers/corpus.js';
 
 describe('the QEMU vocabulary', () => {
@@ -108,10 +108,13 @@ describe('the QEMU vocabulary', () => {
     if (says) expect(acceptance(word, version).status).toBe('accepted');
   });
 
-  it('says which keys a version always builds, its switches ignored', () => {
-    expect(alwaysBuilt('vhdx', '7.2.0')).toBe('ignores --enable-vhdx and --disable-vhdx as obsolete: "VHDX driver is always built"');
-    expect([alwaysBuilt('vhdx', '8.2.0'), alwaysBuilt('vmdk', '7.2.0')]).toEqual([undefined, undefined]);
-    expect([optionDefault('vhdx', '7.2.0'), optionDefault('vhdx', '8.2.0')]).toEqual(['enabled', 'auto']);
+  it('says which keys no build of a version can change, and why', () => {
+    expect(fixedIn('vhdx', '7.2.0')).toBe('its configure ignores --enable-vhdx and --disable-vhdx as obsolete: "VHDX driver is always built"');
+    expect(fixedIn('vpc', '6.0.0')).toBe('it has no option yet, and block/meson.build builds vpc.c unconditionally');
+    expect(fixedIn('passt', '10.0.13')).toBe('it has no option yet, and none of its meson.build files names it');
+    // 8.0 lies between 7.2 (no option) and 8.2 (an option): not fixed; nor is anything that has an option
+    expect([fixedIn('vhdx', '8.0.0'), fixedIn('vhdx', '8.2.0'), fixedIn('vmdk', '10.0.0'), fixedIn('passt', '10.2.0')]).toEqual([undefined, undefined, undefined, undefined]);
+    expect([optionDefault('vhdx', '7.2.0'), optionDefault('vhdx', '8.2.0'), optionDefault('pipewire', '7.2.0'), optionDefault('debug_remap', '8.2.0')]).toEqual(['enabled', 'auto', 'disabled', 'false']);
   });
 
   it('knows renames and orders versions numerically', () => {
