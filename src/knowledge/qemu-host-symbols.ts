@@ -12,7 +12,7 @@ import type { Origin } from '../model/origin.js';
 /** A build option's effective state, as compare/effective-qemu.ts computes it. */
 export interface OptionState {
   readonly value: string;
-  /** `explicit`, `default`, `without-default-features` or `linux-auto`. */
+  /** `explicit`, `default`, `without-default-features`, `linux-auto` or `fixed` (the same in every build of the version). */
   readonly how: string;
   readonly setting?: { readonly spelling: string; readonly origin: Origin };
 }
@@ -146,6 +146,7 @@ function describe(key: string, state: OptionState): string {
   if (state.how === 'explicit' && state.setting) return state.setting.spelling;
   if (state.how === 'without-default-features') return `${key} is auto, turned off by --without-default-features`;
   if (state.how === 'linux-auto') return `${key} is auto (the version's default), which on Linux builds as enabled`;
+  if (state.how === 'fixed') return `${key} is ${state.value} in every build of the version`;
   return `${key} is ${state.value} (the version's default)`;
 }
 

@@ -5,6 +5,9 @@ import { DEVICE_HOST_NEEDS, hasHostRule, hostSymbolValue } from '../../src/knowl
 import { autoBuildsAsEnabled } from '../../src/knowledge/qemu-linux-auto.js';
 import type { OptionState } from '../../src/knowledge/qemu-host-symbols.js';
 import { loadQemuTree } from '../../src/readers/qemu/load-qemu-tree.js';
+import { normalizeBuild } from '../../src/readers/qemu/normalize-build.js';
+import { readFlags } from '../../src/readers/qemu/read-flags.js';
+import { effectiveQemu } from '../../src/compare/effective-qemu.js';
 import { qemu100, qemu100Missing, qemu72, qemu72Missing } from '../helpers/minikconf.js';
 
 const states = (written: Readonly<Record<string, string>>) => (key: string): OptionState | undefined =>
@@ -57,6 +60,13 @@ describe('hostSymbolValue', () => {
       const value = hostSymbolValue(symbol, states({ [key]: 'auto' }), 'x86_64-softmmu', 'x86_64')?.value;
       expect([version, value === 'y']).toEqual([version, autoBuildsAsEnabled(key, version)]);
     }
+  });
+
+  it("takes what every build of the version has from the candidate's effective state: pixman in QEMU 7.2", () => {
+    const have = effectiveQemu(normalizeBuild(readFlags('--enable-kvm', 'cand')), '7.2.0');
+    expect(hostSymbolValue('PIXMAN', (key) => have.get(key), 'x86_64-softmmu', 'x86_64')).toMatchObject({ value: 'y', why: 'pixman is enabled in every build of the version' });
+    const later = effectiveQemu(normalizeBuild(readFlags('--enable-kvm', 'cand')), '8.2.0');
+    expect(hostSymbolValue('PIXMAN', (key) => later.get(key), 'x86_64-softmmu', 'x86_64')?.value).toBe('unknown');
   });
 
   it('names the option that decided, and what the build machine must have', () => {
