@@ -305,10 +305,7 @@ function main() {
       const fromConfigure = t.defaults.get(key);
       const definite = t.passed.has(key) && (fromConfigure === 'enabled' || fromConfigure === 'disabled');
       const value = definite ? fromConfigure : o ? o.default : kind === 'feature' ? fromConfigure : kind === 'boolean' ? BOOLEAN_STATE[fromConfigure] : undefined;
-      // A switch configure ignores as obsolete: what it names is always built (`fixed` says why).
-      const always = [...t.obsolete.keys()].some((spelling) => t.arms.get(spelling)?.[0] === key);
-      if (always) defaults[index] = kind === 'boolean' ? 'true' : 'enabled';
-      else if (value !== undefined && [...t.arms.values()].some(([k]) => k === key)) defaults[index] = value;
+      if (value !== undefined && [...t.arms.values()].some(([k]) => k === key)) defaults[index] = value;
     });
     const choices = [...trees].reverse().map((t) => t.options.get(key)?.choices).find(Boolean);
     options[key] = { kind, defaults, ...(choices ? { choices } : {}) };
@@ -319,6 +316,7 @@ function main() {
     const ignored = [...t.obsolete.keys()].filter((spelling) => t.arms.has(spelling)).sort().reverse();
     for (const key of new Set(ignored.map((spelling) => t.arms.get(spelling)[0]))) {
       const spellings = ignored.filter((spelling) => t.arms.get(spelling)[0] === key);
+      options[key].defaults[index] = on(key);
       (options[key].fixed ??= {})[index] = `its configure ignores ${spellings.join(' and ')} as obsolete: "${t.obsolete.get(spellings[0])}"`;
     }
   });

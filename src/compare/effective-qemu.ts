@@ -39,23 +39,20 @@ export function effectiveQemu(config: QemuConfigSet, version: string): Map<strin
   const noAuto = effective.get('default_features')?.value === 'false' || effective.get('auto_features')?.value === 'disabled';
   for (const option of userModes(effective, opaque)) effective.set(option.key, option);
   for (const key of optionKeys(version)) {
-    if (effective.has(key) || optionKind(key) !== 'feature') continue;
-    const value = optionDefault(key, version)!;
-    const fixed = fixedIn(key, version);
-    effective.set(
-      key,
-      fixed
-        ? { key, category: 'feature', value, how: 'fixed', fixed }
-        : value !== 'auto'
-        ? { key, category: 'feature', value, how: 'default', ...opaque }
-        : noAuto
-          ? { key, category: 'feature', value: 'disabled', how: 'without-default-features', ...opaque }
-          : autoBuildsAsEnabled(key, version)
-            ? { key, category: 'feature', value: 'enabled', how: 'linux-auto', ...opaque }
-            : { key, category: 'feature', value, how: 'default', ...opaque },
-    );
+    if (!effective.has(key) && optionKind(key) === 'feature') effective.set(key, unwritten(key, version, noAuto, opaque));
   }
   return effective;
+}
+
+/** A feature the build does not write. What no build of the version can change, no unknown word changes either. */
+function unwritten(key: string, version: string, noAuto: boolean, opaque: { unknown?: string }): EffectiveOption {
+  const value = optionDefault(key, version)!;
+  const fixed = fixedIn(key, version);
+  if (fixed) return { key, category: 'feature', value, how: 'fixed', fixed };
+  if (value !== 'auto') return { key, category: 'feature', value, how: 'default', ...opaque };
+  if (noAuto) return { key, category: 'feature', value: 'disabled', how: 'without-default-features', ...opaque };
+  if (autoBuildsAsEnabled(key, version)) return { key, category: 'feature', value: 'enabled', how: 'linux-auto', ...opaque };
+  return { key, category: 'feature', value, how: 'default', ...opaque };
 }
 
 /** configure's switches for user-mode emulation, and the suffix of the targets they stand for. */
