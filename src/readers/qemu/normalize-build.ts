@@ -10,6 +10,8 @@ import { override } from '../../model/merge-config-sets.js';
 import { isCompared } from '../../model/qemu-setting.js';
 import type { QemuConfigSet, QemuSetting } from '../../model/qemu-setting.js';
 import { createDiagnosticSink, quoteLine } from '../diagnostic-sink.js';
+import type { DiagnosticSink } from '../diagnostic-sink.js';
+import type { Origin } from '../../model/origin.js';
 import { ARCHES } from '../../model/arch.js';
 import { parseOption } from './parse-option.js';
 import { systemTargetOf } from './select-devices.js';
@@ -22,6 +24,7 @@ export function normalizeBuild(build: Build, source = build.origin.file): QemuCo
   const settings = new Map<string, QemuSetting>();
   const sink = createDiagnosticSink(source);
   let opaque: QemuConfigSet['opaque'];
+  const overrides: Override[] = [];
   for (const argument of build.argv) {
     const { text, origin } = argument;
     if (argument.unknown) {
@@ -68,11 +71,10 @@ export function normalizeBuild(build: Build, source = build.origin.file): QemuCo
       spelling: text,
       ...(argument.tags ? { tags: argument.tags } : {}),
     };
-    if (previous && parsed.merge === 'last' && previous.value !== value) {
-      sink.add('FD171', `${parsed.key} is set to ${quoteLine(previous.value)} at line ${previous.origin.line} and then to ${quoteLine(value)}; the last one wins`, origin);
-    }
+    if (previous && parsed.merge === 'last' && previous.value !== value) overrides.push({ previous, setting });
     settings.set(parsed.key, override(previous, setting) as QemuSetting);
   }
+  reportOverrides(overrides, sink);
   const diagnostics: Diagnostic[] = sink.finish();
   const exclude = settings.get('target_list_exclude');
   if (exclude && settings.has('target_list')) {
@@ -86,6 +88,56 @@ export function normalizeBuild(build: Build, source = build.origin.file): QemuCo
     diagnostics,
     ...(opaque ? { opaque } : {}),
   };
+}
+
+/** An option set again, with another value, later in the invocation. */
+interface Override {
+  readonly previous: QemuSetting;
+  readonly setting: QemuSetting;
+}
+
+/** Option names listed in one FD171 note at most; the rest are counted. */
+const LISTED = 12;
+
+/**
+ * FD171. Options a recipe turns off in a list and on again later (RHEL's `%{disable_everything}`,
+ * then the features it needs; openSUSE's `--disable-X` lines, then its `--enable-X` lines) are one
+ * note per list: the macro or function they came through, or the invocation itself. An option set
+ * twice on its own is a note of its own, with both lines.
+ */
+function reportOverrides(overrides: readonly Override[], sink: DiagnosticSink): void {
+  const lists = new Map<string, Override[]>();
+  for (const o of overrides) lists.set(listOf(o), [...(lists.get(listOf(o)) ?? []), o]);
+  for (const list of lists.values()) {
+    const [first] = list as [Override];
+    if (list.length === 1) {
+      sink.add('FD171', `${first.setting.key} is set to ${quoteLine(first.previous.value)} at line ${first.previous.origin.line} and then to ${quoteLine(first.setting.value)}; the last one wins`, first.setting.origin);
+      continue;
+    }
+    const keys = list.map((o) => o.setting.key);
+    const listed = keys.length > LISTED ? `${keys.slice(0, LISTED).join(', ')} and ${keys.length - LISTED} more` : keys.join(', ');
+    const step = ownStep(first.previous.origin, first.setting.origin);
+    const lines = list.map((o) => o.previous.origin.line);
+    sink.add(
+      'FD171',
+      step
+        ? `${keys.length} options that ${step.name} sets are set again later with another value, the last one winning: ${listed}`
+        : `${keys.length} options written at lines ${Math.min(...lines)}-${Math.max(...lines)} are set again later with another value, the last one winning: ${listed}`,
+      step ? { file: step.file, line: step.line } : first.setting.origin,
+    );
+  }
+}
+
+/** The list an overridden word was in: the macro or function it came through (and the later word did not), or none. */
+function listOf(o: Override): string {
+  const step = ownStep(o.previous.origin, o.setting.origin);
+  return step ? `${step.name}\u0000${step.file}:${step.line}` : '';
+}
+
+/** The innermost macro or function the first word came through and the later one did not. */
+function ownStep(first: Origin, later: Origin): Origin | undefined {
+  const shared = (step: Origin) => later.via?.some((s) => s.name === step.name && s.file === step.file && s.line === step.line);
+  return [...(first.via ?? [])].reverse().find((step) => step.name !== undefined && !shared(step));
 }
 
 /**

@@ -16,6 +16,29 @@ describe('normalizeBuild', () => {
     expect(set.diagnostics.map((d) => [d.code, d.line])).toEqual([['FD171', 3]]);
   });
 
+  it('makes one note of a list of options turned off and on again: the macro they came through, or the invocation', () => {
+    // RHEL's shape: %{disable_everything} (used at line 10) inside run_configure (called at line 20), then "$@"
+    const via = [{ file: 'f', line: 20, name: 'run_configure' }, { file: 'f', line: 10, name: '%{disable_everything}' }];
+    const listed = (text: string, line: number) => ({ text, origin: { file: 'f', line, via } });
+    const direct = (text: string, line: number) => ({ text, origin: { file: 'f', line } });
+    const argv = [listed('--disable-kvm', 3), listed('--disable-vhost-user', 3), listed('--disable-numa', 3), direct('--enable-kvm', 21), direct('--enable-vhost-user', 22)];
+    const macro = normalizeBuild({ id: 'main', tool: 'configure', argv, origin: { file: 'f', line: 1 } });
+    expect(macro.diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([
+      ['FD171', 10, '2 options that %{disable_everything} sets are set again later with another value, the last one winning: kvm, vhost_user'],
+    ]);
+    // openSUSE's shape: --disable-X lines, then --enable-X lines, all written in the invocation
+    const plain = normalizeBuild(build('--disable-kvm', '--disable-numa', '--enable-pie', '--enable-numa', '--enable-kvm'));
+    expect(plain.diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([
+      ['FD171', 4, '2 options written at lines 1-2 are set again later with another value, the last one winning: numa, kvm'],
+    ]);
+    // one override from a list and one alone: each a note of its own, with both lines
+    const two = normalizeBuild({ id: 'main', tool: 'configure', argv: [listed('--disable-kvm', 3), direct('--disable-pie', 4), direct('--enable-kvm', 21), direct('--enable-pie', 22)], origin: { file: 'f', line: 1 } });
+    expect(two.diagnostics.map((d) => [d.line, d.message])).toEqual([
+      [21, 'kvm is set to "disabled" at line 3 and then to "enabled"; the last one wins'],
+      [22, 'pie is set to "disabled" at line 4 and then to "enabled"; the last one wins'],
+    ]);
+  });
+
   it('accumulates --extra-cflags (configure appends them)', () => {
     const set = normalizeBuild(build('--extra-cflags=-O2', '--extra-cflags=-DCONFIG_MICROVM_DEFAULT=1'));
     expect(set.settings.get('extra_cflags')?.value).toBe('-O2 -DCONFIG_MICROVM_DEFAULT=1');
