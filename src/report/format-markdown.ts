@@ -9,7 +9,7 @@ import type { Code } from '../model/codes.js';
 import type { Finding } from '../model/finding.js';
 import { formatOrigin } from '../model/origin.js';
 import type { Report, ReportDocument } from '../model/report.js';
-import { groupFindings, kindTitle } from './group-findings.js';
+import { groupFindings, kindTitle, unsetLabel } from './group-findings.js';
 import { code, escapeHtml, text } from './markdown-escape.js';
 
 export interface MarkdownOptions {
@@ -132,7 +132,7 @@ function reportParts(report: Report): Part[] {
         '| | key | wants | has | why | candidate | reference |',
         '|---|---|---|---|---|---|---|',
       ].join('\n'),
-      rows: findings.map((f) => `| ${ICON[f.severity]} | ${code(f.key)} | ${code(f.want)} | ${f.have === null ? 'absent' : code(f.have)} | ${why(f)} | ${f.candidate ? code(formatOrigin(f.candidate)) : ''} | ${code(formatOrigin(f.reference))} |`),
+      rows: findings.map((f) => `| ${ICON[f.severity]} | ${code(f.key)} | ${code(f.want)} | ${f.have === null ? unsetLabel(f) : code(f.have)} | ${why(f)} | ${f.candidate ? code(formatOrigin(f.candidate)) : ''} | ${code(formatOrigin(f.reference))} |`),
     });
   }
   if (waived.length) {
@@ -144,7 +144,7 @@ function reportParts(report: Report): Part[] {
         '| kind | key | wants | has | waiver | reason |',
         '|---|---|---|---|---|---|',
       ].join('\n'),
-      rows: findings.map((f) => `| ${text(f.kind)} | ${code(f.key)} | ${code(f.want)} | ${f.have === null ? 'absent' : code(f.have)} | ${code(waiverAt(f))} | ${text(f.waived!.reason)} |`),
+      rows: findings.map((f) => `| ${text(f.kind)} | ${code(f.key)} | ${code(f.want)} | ${f.have === null ? unsetLabel(f) : code(f.have)} | ${code(waiverAt(f))} | ${text(f.waived!.reason)} |`),
     });
   }
   return parts;

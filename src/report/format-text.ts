@@ -4,7 +4,7 @@ import { formatOrigin } from '../model/origin.js';
 import { describeOrigin } from './format-builds.js';
 import type { HostCheck, Report, ReportDocument, Summary } from '../model/report.js';
 import type { Severity } from '../model/severity.js';
-import { groupFindings, kindTitle } from './group-findings.js';
+import { groupFindings, kindTitle, unsetLabel } from './group-findings.js';
 import { PLAIN_STYLE } from './text-style.js';
 import type { TextStyle } from './text-style.js';
 
@@ -71,7 +71,7 @@ function formatReport(report: Report, { style = PLAIN_STYLE, quiet = false }: Te
 }
 
 function formatFinding(finding: Finding, width: number, style: TextStyle): string {
-  const change = `${finding.want} → ${finding.have ?? 'absent'}`;
+  const change = `${finding.want} → ${finding.have ?? unsetLabel(finding)}`;
   // The candidate's line, then the macros and functions its word came through (a spec's run_configure).
   const where = `${finding.candidate ? `${describeOrigin(finding.candidate)}, ` : ''}wanted at ${formatOrigin(finding.reference)}`;
   return `${finding.key.padEnd(width)}  ${change}  ${style.dim(where)}`;

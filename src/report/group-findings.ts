@@ -36,6 +36,18 @@ const KIND_TITLES: Readonly<Record<FindingKind, string>> = {
   extra: 'turned off by the reference, on in the candidate (as set, or by default)',
 };
 
+/** Subjects of QEMU findings that are not options: a device, a machine, an object of the binary. */
+const BINARY_PARTS: ReadonlySet<string> = new Set(['device', 'machine', 'object']);
+
+/**
+ * What a finding's `have: null` reads as: a kernel symbol or a QEMU device the candidate lacks is
+ * `absent`; a QEMU option it does not write is `not set` (the version's default then decides, as its
+ * message says).
+ */
+export function unsetLabel(finding: Finding): string {
+  return finding.domain === 'qemu' && finding.category !== undefined && !BINARY_PARTS.has(finding.category) ? 'not set' : 'absent';
+}
+
 /** What a kind means, in a few words, for headings. */
 export function kindTitle(kind: string): string {
   return KIND_TITLES[kind as FindingKind] ?? kind;

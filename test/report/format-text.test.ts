@@ -33,6 +33,17 @@ describe('--format text', () => {
     expect(seen).toHaveLength(findings.length);
   });
 
+  it('reads a QEMU option the candidate does not write as "not set", and a device or kernel symbol it lacks as "absent"', async () => {
+    // Kata's --enable-cap-ng and --disable-xen against a build that writes neither; its device file lacks VIRTIO_BALLOON
+    const options = (await runCli(['qemu', '--qemu-version', '10.0.0', '--devices', 'i386-softmmu=../shared/corpus/qemu/devices/fedora-mini-2020-i386-softmmu.mak', 'fixtures/qemu/mini-2020.flags'])).stdout;
+    expect(options).toMatch(/^ {4}\w+ +cap_ng +enabled → not set  wanted at /m);
+    expect(options).toMatch(/^ {4}\w+ +xen +disabled → not set  wanted at /m);
+    expect(options).toMatch(/^ {4}\w+ +CONFIG_VIRTIO_BALLOON +y → absent  wanted at /m);
+    const kernel = (await runCli(['kernel', 'fixtures/kernel/guest-6.12.config'])).stdout;
+    expect(kernel).toMatch(/ → absent  wanted at /);
+    expect(kernel).not.toMatch(/→ not set/);
+  });
+
   it('matches the golden file: Kata vs Debian 6.12 amd64, with waivers', async () => {
     await expect((await runDebian('text')).stdout).toMatchFileSnapshot('./golden/kata-vs-debian.txt');
   });
