@@ -220,11 +220,40 @@ export function armVariables(text) {
 export function configureDefaults(text) {
   const head = text.slice(0, text.lastIndexOf('\nfor opt do'));
   const defaults = new Map();
-  for (const m of head.matchAll(/^(\w+)=(?:"(|no|yes|auto|enabled|disabled)"|"\$default_feature"|\$\{default_feature:-yes\})$/gm)) defaults.set(m[1], m[2] ?? '');
+  // 6.x's default_feature forms are left to qemu-linux-auto.mjs: --without-default-features turns them off.
+  const featureDefaults = new Set();
+  for (const m of head.matchAll(/^(\w+)=(?:"(|no|yes|auto|enabled|disabled)"|("\$default_feature"|\$\{default_feature:-yes\}))$/gm)) {
+    defaults.set(m[1], m[2] ?? '');
+    if (m[3]) featureDefaults.add(m[1]);
+  }
   const linux = /^[Ll]inux\)\n([\s\S]*?)^;;/m.exec(head);
-  for (const m of linux?.[1].matchAll(/^\s+(\w+)=(?:"(yes|no)"|\$\{default_feature:-yes\})$/gm) ?? []) defaults.set(m[1], m[2] ?? '');
+  for (const m of linux?.[1].matchAll(/^\s+(\w+)=(?:"(yes|no)"|(\$\{default_feature:-yes\}))$/gm) ?? []) {
+    defaults.set(m[1], m[2] ?? '');
+    if (m[3]) featureDefaults.add(m[1]);
+  }
+  // What configure decides itself after the loop, for a probe nothing set (5.2: vhost_kernel=$linux).
+  for (const [name, sources] of configureFollows(text)) {
+    if (featureDefaults.has(name) || (defaults.get(name) ?? '') !== '') continue;
+    if (sources.some((source) => source === 'linux' || defaults.get(source) === 'yes')) defaults.set(name, 'yes');
+  }
   const state = { '': 'auto', no: 'disabled', yes: 'enabled' };
   return new Map([...defaults].map(([k, v]) => [k, state[v] ?? v]));
+}
+
+/**
+ * What configure decides after its option loop for a variable still empty (QEMU 5.2's and 6.2's vhost
+ * interdependencies): `test "$x" = "" && x=$linux` (on, on a Linux host), `test "$x" = "" && x=$y` (as
+ * y), and `if test "$x" = ""; then` over `test "$y" = "yes" && x=yes` lines (on if any y is). Each
+ * variable, in the order configure decides them → `linux` or the variables it follows.
+ */
+export function configureFollows(text) {
+  const tail = text.slice(text.indexOf('\ndone', text.lastIndexOf('\nfor opt do')));
+  const follows = new Map();
+  for (const m of tail.matchAll(/^test "\$(\w+)" = "" && \1=\$(\w+)$|^if test "\$(\w+)" = ""; then\n((?:[ \t]+test "\$\w+" = "yes" && \3=yes\n)+)fi$/gm)) {
+    if (m[1]) follows.set(m[1], [m[2]]);
+    else follows.set(m[3], [...m[4].matchAll(/test "\$(\w+)"/g)].map((n) => n[1]));
+  }
+  return follows;
 }
 
 /** A tree without `configure` (only meson_options.txt) takes the hand-handled arms of the previous tree's. */

@@ -17,6 +17,7 @@
 // or when an error check asks `.enabled()` (`if not have_netmap and get_option('netmap').enabled()`):
 // what that check stops is what `auto` silently drops.
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { configureFollows } from './generate-qemu-options.mjs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -37,7 +38,9 @@ export function linuxAutoFeatures(tree, names) {
 
 /**
  * QEMU 6.x: features configure itself turns on unless --without-default-features
- * (`bochs=${default_feature:-yes}`, and in the Linux host case `vhost_user=${default_feature:-yes}`):
+ * (`bochs=${default_feature:-yes}`, and in the Linux host case `vhost_user=${default_feature:-yes}`),
+ * and those it turns on after its option loop when still empty (`vhost_kernel="$default_feature"`,
+ * then `test "$vhost_kernel" = "" && vhost_kernel=$linux`; vhost-net when any vhost backend is on):
  * on a Linux host their `auto` builds what --enable-X builds, with no probe at all.
  */
 export function configureOnByDefault(tree) {
@@ -45,7 +48,14 @@ export function configureOnByDefault(tree) {
   if (!existsSync(path)) return [];
   const text = readFileSync(path, 'utf8');
   const head = text.slice(0, text.lastIndexOf('\nfor opt do'));
-  return [...head.matchAll(/^\s*(\w+)=\$\{default_feature:-yes\}$/gm)].map((m) => m[1]);
+  const on = new Set([...head.matchAll(/^\s*(\w+)=\$\{default_feature:-yes\}$/gm)].map((m) => m[1]));
+  // A probe (`x="$default_feature"`) or a variable never set that configure then turns on after its
+  // option loop (`test "$vhost_kernel" = "" && vhost_kernel=$linux`): empty unless a switch set it.
+  const set = new Set([...head.matchAll(/^(\w+)="(?:no|yes|auto|enabled|disabled)"$/gm)].map((m) => m[1]));
+  for (const [name, sources] of configureFollows(text)) {
+    if (!set.has(name) && sources.some((source) => source === 'linux' || on.has(source))) on.add(name);
+  }
+  return [...on];
 }
 
 /** The features whose default is `auto` in the QEMU version of `tree`, by qemu-options.json. */

@@ -28,6 +28,10 @@ describe('compareQemu: effective states, not spellings', () => {
     [['--enable-vhost-user'], '--enable-kvm', '6.2.0', []],
     [['--enable-vhost-user'], '--without-default-features', '6.2.0', [['FD230', 'missing', 'vhost_user', null]]],
     [['--enable-vhost-user'], '--enable-kvm', '6.0.0', [['FD232', 'auto', 'vhost_user', null]]],
+    // 5.2's and 6.2's configure turn vhost-kernel on for Linux after the option loop, and vhost-net with it
+    [['--enable-vhost-kernel', '--enable-vhost-net', '--enable-vhost-vsock'], '--enable-kvm', '6.2.0', []],
+    [['--enable-vhost-kernel'], '--without-default-features', '6.2.0', [['FD230', 'missing', 'vhost_kernel', null]]],
+    [['--enable-vhost-kernel', '--enable-vhost-net', '--enable-vhost-vsock'], '--enable-kvm', '5.2.0', []],
     // QEMU 5.2's and 6.2's configure hand meson tcg=enabled themselves: TCG is built unless turned off
     [['--disable-tcg'], '--enable-kvm', '6.2.0', [['FD233', 'extra', 'tcg', null]]],
     // 10.1 lies between 10.0 and 10.2, whose meson.build agree; after 10.2 nothing was read
@@ -78,10 +82,10 @@ describe('compareQemu: effective states, not spellings', () => {
   });
 
   it('tells an option the version lacks from one whose default there was not read (FD235)', () => {
-    // QEMU 5.2's configure takes --disable-vhost-kernel (its default comes later: vhost_kernel=$linux), but gio came with 6.x
-    const report = compareQemu(reference('--disable-vhost-kernel', '--disable-gio', '--disable-debug-tcg'), candidate('--enable-kvm', '5.2.0'));
+    // QEMU 5.2's configure takes --disable-safe-stack (its default is a probe of the compiler, later), but gio came with 6.x
+    const report = compareQemu(reference('--disable-safe-stack', '--disable-gio', '--disable-debug-tcg'), candidate('--enable-kvm', '5.2.0'));
     expect(report.diagnostics.filter((d) => d.code === 'FD235').map((d) => d.message)).toEqual([
-      'QEMU 5.2.0 takes --disable-vhost-kernel, but flagdiff has not read its default there; whether the candidate builds what it asks for is not known',
+      'QEMU 5.2.0 takes --disable-safe-stack, but flagdiff has not read its default there; whether the candidate builds what it asks for is not known',
       'QEMU 5.2.0 has no gio option, so whether it builds what --disable-gio asks for is not known',
     ]);
     // debug_tcg's default is configure's own variable in 5.2: debug_tcg="no"

@@ -70,6 +70,36 @@ describe('linuxAutoFeatures: auto builds what enabled builds, by meson.build', (
     expect(configureOnByDefault(dir)).toEqual(['bochs', 'vhost_user']);
   });
 
+  it("reads what 6.2's configure turns on after its option loop when nothing set it: vhost-kernel on Linux, and what follows it", () => {
+    const dir = tempDir('flagdiff-configure-');
+    const configure = [
+      'vhost_kernel="$default_feature"',
+      'vhost_net="$default_feature"',
+      'vhost_vsock="$default_feature"',
+      'vhost_user="no"',
+      'xen="no"',
+      'case $targetos in',
+      'Linux)',
+      '  vhost_user=${default_feature:-yes}',
+      ';;',
+      'esac',
+      'for opt do',
+      '  --enable-vhost-kernel) vhost_kernel="yes" ;;',
+      'done',
+      'test "$vhost_kernel" = "" && vhost_kernel=$linux',
+      'test "$vhost_vsock" = "" && vhost_vsock=$vhost_kernel',
+      'test "$vhost_net_user" = "" && vhost_net_user=$vhost_user',
+      'test "$xen" = "" && xen=$linux',
+      'if test "$vhost_net" = ""; then',
+      '  test "$vhost_net_user" = "yes" && vhost_net=yes',
+      '  test "$vhost_kernel" = "yes" && vhost_net=yes',
+      'fi',
+    ].join('\n');
+    writeFileSync(join(dir, 'configure'), configure);
+    // xen="no" is set before the loop: the test after it never fires
+    expect((configureOnByDefault(dir) as string[]).sort()).toEqual(['vhost_kernel', 'vhost_net', 'vhost_net_user', 'vhost_user', 'vhost_vsock']);
+  });
+
   it('reads every meson.build of the tree, not only the top one', () => {
     expect(judge("project('q')\n", "if get_option('x').allowed()\n  block_ss.add(files('x.c'))\nendif\n")).toEqual(['x']);
     expect(judge("if get_option('x').allowed()\nendif\n", "dep = dependency('x', required: get_option('x'))\n")).toEqual([]);

@@ -52,6 +52,14 @@ describe.skipIf(missing.length > 0)(`QEMU's configure of Debian's 5.2, 7.2, 10.0
     }
   });
 
+  it("gives 5.2's vhost features the default its configure decides on a Linux host after the option loop", () => {
+    const defaults = configureDefaults(readFileSync(`${trees['5.2']}/configure`, 'utf8')) as Map<string, string>;
+    const index = shipped.versions.findIndex((version) => version.startsWith('5.2.'));
+    for (const key of ['vhost_kernel', 'vhost_net', 'vhost_scsi', 'vhost_vsock', 'vhost_vdpa']) {
+      expect([key, defaults.get(key), shipped.options[key]!.defaults[String(index)]]).toEqual([key, 'enabled', 'enabled']);
+    }
+  });
+
   it('ignores as obsolete, in 5.2 and 7.2, the switches the vocabulary says it does, and builds what they name', () => {
     for (const series of SERIES) {
       const index = shipped.versions.findIndex((version) => version.startsWith(`${series}.`));
@@ -90,6 +98,22 @@ describe("configure's own defaults", () => {
       'esac', 'done',
     ].join('\n');
     expect(Object.fromEntries(obsoleteArms(text) as Map<string, string>)).toEqual({ '--enable-vhdx': 'VHDX driver is always built', '--disable-vhdx': 'VHDX driver is always built' });
+  });
+
+  it("reads what 5.2's configure decides after its option loop for a probe nothing set (vhost_kernel=$linux), not 6.x's default_feature ones", () => {
+    const text = [
+      'vhost_net=""', 'vhost_scsi=""', 'vhost_user="no"', 'vhost_vdpa="$default_feature"', 'xen="no"',
+      'case $targetos in', 'Linux)', '  vhost_user="yes"', ';;', 'esac',
+      'for opt do', 'done',
+      'test "$vhost_kernel" = "" && vhost_kernel=$linux',
+      'test "$vhost_scsi" = "" && vhost_scsi=$vhost_kernel',
+      'test "$vhost_vdpa" = "" && vhost_vdpa=$linux',
+      'test "$xen" = "" && xen=$linux',
+      'if test "$vhost_net" = ""; then', '  test "$vhost_kernel" = "yes" && vhost_net=yes', 'fi',
+    ].join('\n');
+    expect(Object.fromEntries(configureDefaults(text) as Map<string, string>)).toEqual({
+      vhost_net: 'enabled', vhost_scsi: 'enabled', vhost_user: 'enabled', vhost_vdpa: 'auto', xen: 'disabled', vhost_kernel: 'enabled',
+    });
   });
 
   it('takes the default of the variable an option sets under another name (5.2: --disable-strip) strip_opt="no")', () => {
