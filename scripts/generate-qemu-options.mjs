@@ -80,6 +80,8 @@ const FACTS = [
 // all: [key, state, series, why]. `always`: what the option turns off is built whatever configure is
 // told (a file meson.build adds unconditionally, a dependency it requires); `absent`: nothing of it is
 // in that version's meson.build files. Each is checked against the trees in test/knowledge/qemu-options.test.ts.
+// A version before 5.2 is read as 5.2, so a row holds only where QEMU 3.0 to 5.1 agree (relocatable does
+// not: 5.2 brought get_relocated_path, so before it no install was relocatable; it stays unknown).
 export const BEFORE_OPTION = [
   ['vmdk', 'always', ['5.2', '6.2', '7.2'], 'block/meson.build builds vmdk.c unconditionally'],
   ['vpc', 'always', ['5.2', '6.2', '7.2'], 'block/meson.build builds vpc.c unconditionally'],

@@ -4,6 +4,7 @@
  * as sets; booleans, choices and hardening options by value.
  */
 import type { Finding } from '../model/finding.js';
+import { fixedIn } from '../knowledge/qemu-vocabulary.js';
 import { defaultValue } from './effective-qemu.js';
 import type { EffectiveOption } from './effective-qemu.js';
 import { qemuFinding } from './qemu-finding.js';
@@ -42,14 +43,16 @@ export function judgeOption(want: EffectiveOption, have: EffectiveOption | undef
   const value = have?.value ?? defaultValue(want.key, version);
   if (value === want.value) return undefined;
   const shown = value ?? 'not set';
+  // What every build of the version has is no packaging choice (relocatable before QEMU 8.1).
+  const fixed = have ? undefined : fixedIn(want.key, version);
   if (want.category === 'hardening') {
     return qemuFinding({ ...base, code: 'FD238', kind: 'value', category: 'hardening', have: have?.value ?? null,
       severity: want.key === 'static' ? 'info' : 'warning',
       message: `the reference builds with ${want.setting!.spelling}; the candidate has ${want.key}=${shown}` });
   }
   return qemuFinding({ ...base, code: 'FD236', kind: 'value', category: want.category, have: have?.how === 'explicit' ? have.value : null,
-    severity: want.category === 'target' ? 'info' : undefined,
-    message: `the reference sets ${want.key}=${want.value} (${want.setting!.spelling}); the candidate has ${shown}${have?.how === 'targets' ? ` (${userTargets(have)})` : have ? '' : " (the version's default)"}` });
+    severity: want.category === 'target' || fixed ? 'info' : undefined,
+    message: `the reference sets ${want.key}=${want.value} (${want.setting!.spelling}); the candidate has ${shown}${have?.how === 'targets' ? ` (${userTargets(have)})` : have ? '' : fixed ? ` (in every build of QEMU ${version}: ${fixed})` : " (the version's default)"}` });
 }
 
 /** Why a build makes user-mode emulators it does not ask for by name. */

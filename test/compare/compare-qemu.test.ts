@@ -106,6 +106,12 @@ describe('compareQemu: effective states, not spellings', () => {
     // From 8.0 vhdx is a feature again, auto, and the switch turns it off.
     expect(kinds(compareQemu(reference('--disable-vhdx'), candidate('--enable-kvm\n--disable-vhdx', '8.2.0')))).toEqual([]);
     expect(kinds(compareQemu(reference('--disable-vhdx'), candidate('--enable-kvm', '8.2.0')))).toEqual([['FD233', 'extra', 'vhdx', null]]);
+    // A boolean no 7.2 build can set: the graph-lock debugging came with QEMU 8.0
+    const graphLock = compareQemu(reference('--enable-debug-graph-lock'), candidate('--enable-kvm', '7.2.0'));
+    expect(graphLock.findings.map((f) => [f.code, f.severity, f.message])).toEqual([
+      ['FD236', 'info', 'the reference sets debug_graph_lock=true (--enable-debug-graph-lock); the candidate has false (in every build of QEMU 7.2.0: it has no option yet, and none of its meson.build files names it)'],
+    ]);
+    expect(kinds(compareQemu(reference('--enable-debug-graph-lock'), candidate('--enable-kvm', '10.0.0')))).toEqual([['FD236', 'value', 'debug_graph_lock', null]]);
     // A reference evaluated for 7.2 asks for nothing with it either.
     const ref72 = compareQemu(reference('--disable-vhdx'), candidate('--enable-kvm', '7.2.0'), { referenceVersion: '7.2.0' });
     expect([ref72.findings, ref72.diagnostics.map((d) => d.code)]).toEqual([[], ['FD250']]);
