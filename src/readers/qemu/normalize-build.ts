@@ -106,32 +106,30 @@ const LISTED = 12;
  * twice on its own is a note of its own, with both lines.
  */
 function reportOverrides(overrides: readonly Override[], sink: DiagnosticSink): void {
-  const lists = new Map<string, Override[]>();
-  for (const o of overrides) lists.set(listOf(o), [...(lists.get(listOf(o)) ?? []), o]);
-  for (const list of lists.values()) {
-    const [first] = list as [Override];
-    if (list.length === 1) {
+  const lists = new Map<string, { step: Origin | undefined; items: Override[] }>();
+  for (const o of overrides) {
+    const step = ownStep(o.previous.origin, o.setting.origin);
+    const id = step ? `${step.name}\u0000${step.file}:${step.line}` : '';
+    if (!lists.has(id)) lists.set(id, { step, items: [] });
+    lists.get(id)!.items.push(o);
+  }
+  for (const { step, items } of lists.values()) {
+    const first = items[0]!;
+    if (items.length === 1) {
       sink.add('FD171', `${first.setting.key} is set to ${quoteLine(first.previous.value)} at line ${first.previous.origin.line} and then to ${quoteLine(first.setting.value)}; the last one wins`, first.setting.origin);
       continue;
     }
-    const keys = list.map((o) => o.setting.key);
-    const listed = keys.length > LISTED ? `${keys.slice(0, LISTED).join(', ')} and ${keys.length - LISTED} more` : keys.join(', ');
-    const step = ownStep(first.previous.origin, first.setting.origin);
-    const lines = list.map((o) => o.previous.origin.line);
-    sink.add(
-      'FD171',
-      step
-        ? `${keys.length} options that ${step.name} sets are set again later with another value, the last one winning: ${listed}`
-        : `${keys.length} options written at lines ${Math.min(...lines)}-${Math.max(...lines)} are set again later with another value, the last one winning: ${listed}`,
-      step ? { file: step.file, line: step.line } : first.setting.origin,
-    );
+    const keys = items.slice(0, LISTED).map((o) => o.setting.key).join(', ');
+    const listed = items.length > LISTED ? `${keys} and ${items.length - LISTED} more` : keys;
+    const again = `are set again later with another value, the last one winning: ${listed}`;
+    if (step) sink.add('FD171', `${items.length} options that ${step.name} sets ${again}`, { file: step.file, line: step.line });
+    else {
+      // A loop, not Math.min(...lines): a spread of 200,000 arguments overflows the stack.
+      let [low, high] = [Infinity, 0];
+      for (const { previous } of items) [low, high] = [Math.min(low, previous.origin.line), Math.max(high, previous.origin.line)];
+      sink.add('FD171', `${items.length} options written at lines ${low}-${high} ${again}`, first.setting.origin);
+    }
   }
-}
-
-/** The list an overridden word was in: the macro or function it came through (and the later word did not), or none. */
-function listOf(o: Override): string {
-  const step = ownStep(o.previous.origin, o.setting.origin);
-  return step ? `${step.name}\u0000${step.file}:${step.line}` : '';
 }
 
 /** The innermost macro or function the first word came through and the later one did not. */
