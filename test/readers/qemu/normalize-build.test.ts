@@ -39,6 +39,13 @@ describe('normalizeBuild', () => {
     ]);
   });
 
+  it('makes one note of a hostile list of 200,000 options turned off and on again, without a stack overflow', () => {
+    const words = Array.from({ length: 400_000 }, (_, i) => (i < 200_000 ? `--disable-x${i}` : `--enable-x${i - 200_000}`));
+    const argv = words.map((text, i) => ({ text, origin: { file: 'f', line: i + 1 } }));
+    const set = normalizeBuild({ id: 'main', tool: 'configure', argv, origin: { file: 'f', line: 1 } });
+    expect(set.diagnostics.map((d) => d.message.slice(0, 60))).toEqual(['200000 options written at lines 1-200000 are set again later']);
+  });
+
   it('accumulates --extra-cflags (configure appends them)', () => {
     const set = normalizeBuild(build('--extra-cflags=-O2', '--extra-cflags=-DCONFIG_MICROVM_DEFAULT=1'));
     expect(set.settings.get('extra_cflags')?.value).toBe('-O2 -DCONFIG_MICROVM_DEFAULT=1');
