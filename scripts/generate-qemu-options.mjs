@@ -77,16 +77,18 @@ const FACTS = [
   ['--enable-passt', '10.1.0', null], ['--disable-passt', '10.1.0', null],
 ];
 // Options QEMU added later for something its older versions built in every build, or did not have at
-// all: [key, state, series, why]. `always`: what the option turns off is built whatever configure is
-// told (a file meson.build adds unconditionally, a dependency it requires); `absent`: nothing of it is
+// all: [key, state, series, why, since?]. `always`: what the option turns off is built whatever configure is
+// told (a file meson.build adds unconditionally, a dependency it requires, code no #if asks about); `absent`: nothing of it is
 // in that version's meson.build files. Each is checked against the trees in test/knowledge/qemu-options.test.ts.
-// A version before 5.2 is read as 5.2, so a row holds only where QEMU 3.0 to 5.1 agree (relocatable does
-// not: 5.2 brought get_relocated_path, so before it no install was relocatable; it stays unknown).
+// A version before 5.2 is read as 5.2, so a row holds back to QEMU 3.0 (checked in qemu/qemu's history),
+// unless it names the release it holds from: before that, the key has no default (unknown).
 export const BEFORE_OPTION = [
   ['vmdk', 'always', ['5.2', '6.2', '7.2'], 'block/meson.build builds vmdk.c unconditionally'],
   ['vpc', 'always', ['5.2', '6.2', '7.2'], 'block/meson.build builds vpc.c unconditionally'],
   ['colo_proxy', 'always', ['5.2', '6.2', '7.2'], 'net/meson.build builds colo-compare.c, colo.c and filter-rewriter.c unconditionally'],
   ['pixman', 'always', ['5.2', '6.2', '7.2'], 'meson.build requires pixman-1 for every system emulator'],
+  // 5.2 brought get_relocated_path: before it no install was relocatable
+  ['relocatable', 'always', ['5.2', '6.2', '7.2'], 'util/cutils.c relocates its install paths unconditionally (get_relocated_path)', '5.2.0'],
   ...['pipewire', 'rutabaga_gfx', 'hv_balloon', 'libdw', 'debug_graph_lock', 'hexagon_idef_parser'].map((key) => [key, 'absent', ['5.2', '6.2', '7.2'], 'none of its meson.build files names it']),
   ...['qpl', 'uadk', 'debug_remap'].map((key) => [key, 'absent', ['5.2', '6.2', '7.2', '8.2'], 'none of its meson.build files names it']),
   ['passt', 'absent', ['5.2', '6.2', '7.2', '8.2', '10.0'], 'none of its meson.build files names it'],
@@ -351,7 +353,8 @@ function main() {
       (options[key].fixed ??= {})[index] = `its configure ignores ${spellings.join(' and ')} as obsolete: "${t.obsolete.get(spellings[0])}"`;
     }
   });
-  for (const [key, state, series, why] of BEFORE_OPTION) {
+  for (const [key, state, series, why, since] of BEFORE_OPTION) {
+    if (since) options[key].fixedSince = since;
     for (const s of series) {
       const index = versions.findIndex((v) => v.startsWith(`${s}.`));
       if (index < 0 || !options[key] || options[key].defaults[index] !== undefined) throw new Error(`BEFORE_OPTION ${key} ${s}: not a version read, or the option exists there`);

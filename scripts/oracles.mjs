@@ -52,10 +52,10 @@ export const PROGRAM_MISSING = (name, pkg) => `${name} not found: install Debian
 // 10.0 (trixie), which .ci/run downloads with `apt-get source --download-only` into QEMU_SOURCES,
 // and 10.2 (sid's 10.2.2, the newest whose source is in Debian's pool), which it downloads by URL.
 // Only what minikconf and the QEMU knowledge read is extracted (Kconfig files, device and target
-// configs, meson.build, VERSION, scripts/minikconf.py), once, into node_modules/.cache.
+// configs, meson.build, VERSION, scripts/minikconf.py, util/cutils.c), once, into node_modules/.cache.
 export const QEMU_SOURCES = `${CACHE}/qemu-sources`;
 const QEMU_SERIES = { '5.2': 'qemu_5.2+dfsg', '7.2': 'qemu_7.2+dfsg', '10.0': 'qemu_10.0', '10.2': 'qemu_10.2' };
-const TREE_MEMBERS = ['*Kconfig*', '*/configs/*', '*/scripts/minikconf.py', '*/VERSION', '*/meson.build'];
+const TREE_MEMBERS = ['*Kconfig*', '*/configs/*', '*/scripts/minikconf.py', '*/VERSION', '*/meson.build', '*/util/cutils.c'];
 
 /** Path of an extracted QEMU tree of that series ('5.2', '7.2', '10.0', '10.2'), or undefined. */
 export function findQemuTree(series) {

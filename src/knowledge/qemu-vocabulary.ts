@@ -19,6 +19,8 @@ interface OptionRow {
   readonly choices?: readonly string[];
   /** Per version index: why no build of that version can change the option (fixedIn). */
   readonly fixed?: Readonly<Record<string, string>>;
+  /** The release the fixed state holds from: a version before it has no default (relocatable: 5.2.0). */
+  readonly fixedSince?: string;
 }
 interface Vocabulary {
   readonly versions: readonly string[];
@@ -127,8 +129,14 @@ export function obsoleteSwitch(word: string, version: string): string | undefine
 export function fixedIn(key: string, version: string): string | undefined {
   const fixed = VOCABULARY.options[key]?.fixed;
   const at = vocabularyFor(version);
-  if (!fixed) return undefined;
+  if (!fixed || before(key, version)) return undefined;
   return at.index !== undefined ? fixed[String(at.index)] : fixed[String(at.below)] && fixed[String(at.above)];
+}
+
+/** A version before the release a key's fixed state holds from: nothing is read of it there. */
+function before(key: string, version: string): boolean {
+  const since = VOCABULARY.options[key]?.fixedSince;
+  return since !== undefined && compareVersions(version, since) < 0;
 }
 
 function mesonPresence(word: string): number[] {
@@ -147,6 +155,7 @@ export function optionKind(key: string): string | undefined {
  */
 export function optionDefault(key: string, version: string): string | undefined {
   const at = vocabularyFor(version);
+  if (before(key, version)) return undefined;
   for (const name of [key, ...(FORMER_NAMES.get(key) ?? [])]) {
     const defaults = VOCABULARY.options[name]?.defaults ?? {};
     const value = defaults[String(at.index ?? at.above)] ?? defaults[String(at.below)];

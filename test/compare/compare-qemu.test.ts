@@ -112,6 +112,12 @@ describe('compareQemu: effective states, not spellings', () => {
       ['FD236', 'info', 'the reference sets debug_graph_lock=true (--enable-debug-graph-lock); the candidate has false (in every build of QEMU 7.2.0: it has no option yet, and none of its meson.build files names it)'],
     ]);
     expect(kinds(compareQemu(reference('--enable-debug-graph-lock'), candidate('--enable-kvm', '10.0.0')))).toEqual([['FD236', 'value', 'debug_graph_lock', null]]);
+    // Up to 8.0 every install relocates: Kata's --disable-relocatable is a difference no 7.2 recipe can close; before 5.2 it is not read
+    const relocatable = compareQemu(reference('--disable-relocatable'), candidate('--enable-kvm', '7.2.0'));
+    expect(relocatable.findings.map((f) => [f.code, f.severity, f.message])).toEqual([
+      ['FD236', 'info', 'the reference sets relocatable=false (--disable-relocatable); the candidate has true (in every build of QEMU 7.2.0: it has no option yet, and util/cutils.c relocates its install paths unconditionally (get_relocated_path))'],
+    ]);
+    expect(compareQemu(reference('--disable-relocatable'), candidate('--enable-kvm', '4.2.0')).diagnostics.filter((d) => d.code === 'FD235' && d.message.includes('relocatable')).length).toBe(1);
     // A reference evaluated for 7.2 asks for nothing with it either.
     const ref72 = compareQemu(reference('--disable-vhdx'), candidate('--enable-kvm', '7.2.0'), { referenceVersion: '7.2.0' });
     expect([ref72.findings, ref72.diagnostics.map((d) => d.code)]).toEqual([[], ['FD250']]);

@@ -136,6 +136,7 @@ const BUILT_ALWAYS: Record<string, { file: string; tokens: string[] }> = {
   vpc: { file: 'block/meson.build', tokens: ["'vpc.c'"] },
   colo_proxy: { file: 'net/meson.build', tokens: ["'colo-compare.c'", "'colo.c'", "'filter-rewriter.c'"] },
   pixman: { file: 'meson.build', tokens: ["dependency('pixman-1', required: have_system"] },
+  relocatable: { file: 'util/cutils.c', tokens: ['char *get_relocated_path('] },
 };
 /** The word an `absent` row's feature would be named by in meson.build files (options, sources, dependencies). */
 const NAMED = (key: string) => new RegExp({ rutabaga_gfx: 'rutabaga', hv_balloon: 'hv.balloon', debug_graph_lock: 'graph.lock', hexagon_idef_parser: 'idef', debug_remap: 'debug.remap', passt: '\\bpasst\\b' }[key] ?? key, 'i');
@@ -168,8 +169,11 @@ describe.skipIf(builtMissing.length > 0)(`before QEMU had an option for it, in D
     if (state === 'always') {
       const { file, tokens } = BUILT_ALWAYS[key]!;
       const text = readFileSync(join(tree, file), 'utf8');
+      for (const token of tokens) expect(text, `${key}: ${token} in ${file}`).toContain(token);
+      // C code: nothing in it asks whether the install is relocatable (10.0's asks CONFIG_RELOCATABLE)
+      if (file.endsWith('.c')) expect(text).not.toContain('CONFIG_RELOCATABLE');
       // pixman is required inside `if have_system or have_tools`: every system emulator build
-      for (const token of tokens) expect(ifDepthAt(text, token), `${key}: ${token} in ${file}`).toBe(key === 'pixman' ? 1 : 0);
+      else for (const token of tokens) expect(ifDepthAt(text, token), `${key}: ${token} in ${file}`).toBe(key === 'pixman' ? 1 : 0);
     } else {
       expect(files.filter((file) => NAMED(key).test(readFileSync(file, 'utf8'))), key).toEqual([]);
     }
@@ -180,6 +184,7 @@ describe.skipIf(builtMissing.length > 0)(`before QEMU had an option for it, in D
   it('names the features the next version read has an option for, in its meson.build files (the word the check looks for is the right one)', () => {
     const later = readFileSync(`${findConfigureTree('10.2') ?? findConfigureTree('10.0')}/meson_options.txt`, 'utf8');
     for (const [key] of BEFORE_OPTION as Array<[string]>) expect(later, key).toContain(`option('${key}'`);
+    expect(readFileSync(join(builtTrees['10.0']!, 'util/cutils.c'), 'utf8')).toContain('CONFIG_RELOCATABLE');
     const files = mesonFiles(findQemuTree('10.2') ?? builtTrees['10.0']!);
     for (const [key, state] of BEFORE_OPTION as Array<[string, string]>) {
       if (state === 'absent') expect(files.some((file) => NAMED(key).test(readFileSync(file, 'utf8'))), key).toBe(true);

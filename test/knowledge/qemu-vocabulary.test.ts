@@ -115,6 +115,9 @@ describe('the QEMU vocabulary', () => {
     // 8.0 lies between 7.2 (no option) and 8.2 (an option): not fixed; nor is anything that has an option
     expect([fixedIn('vhdx', '8.0.0'), fixedIn('vhdx', '8.2.0'), fixedIn('vmdk', '10.0.0'), fixedIn('passt', '10.2.0')]).toEqual([undefined, undefined, undefined, undefined]);
     expect([optionDefault('vhdx', '7.2.0'), optionDefault('vhdx', '8.2.0'), optionDefault('pipewire', '7.2.0'), optionDefault('debug_remap', '8.2.0')]).toEqual(['enabled', 'auto', 'disabled', 'false']);
+    // relocatable from 5.2 on only: 5.1 and before never relocate, and a version before 5.2 is read as 5.2
+    expect([optionDefault('relocatable', '7.2.0'), fixedIn('relocatable', '5.2.0') !== undefined]).toEqual(['true', true]);
+    expect([optionDefault('relocatable', '4.2.0'), fixedIn('relocatable', '4.2.0'), optionDefault('vpc', '4.2.0')]).toEqual([undefined, undefined, 'enabled']);
   });
 
   it('knows renames and orders versions numerically', () => {
