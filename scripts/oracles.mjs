@@ -62,7 +62,8 @@ export function findQemuTree(series) {
   const override = process.env[`FLAGDIFF_QEMU_TREE_${series.replace('.', '_')}`];
   if (override) return override;
   const dir = `${CACHE}/qemu-${series}`;
-  if (existsSync(`${dir}/scripts/minikconf.py`)) return dir;
+  // A tree extracted before util/cutils.c was a member is extracted again.
+  if (existsSync(`${dir}/scripts/minikconf.py`) && existsSync(`${dir}/util/cutils.c`)) return dir;
   const prefix = QEMU_SERIES[series];
   const tarball = existsSync(QEMU_SOURCES) ? readdirSync(QEMU_SOURCES).find((f) => f.startsWith(prefix) && f.includes('.orig.tar.')) : undefined;
   if (!tarball) return undefined;
